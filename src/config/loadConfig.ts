@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { GatewayConfig, gatewayConfigSchema, PLATFORMS } from './configSchema';
+import { interpolateEnv, MissingEnvError } from './interpolate';
+
+/** A config that cannot be used; its message names the file, the store and the field. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return parseConfig(raw, file, env);
+}
+
+/** Validates a parsed config (YAML or an object built in code), after ${VAR} interpolation. */
+export function parseConfig(raw: unknown, source: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let interpolated: unknown;
+  try {
+    interpolated = interpolateEnv(raw, env);
+  } catch (error) {
+    if (error instanceof MissingEnvError) throw new ConfigError(`${source}: ${where(raw, error.path)}: ${error.message}`);
+    throw error;
+  }
+  const unknownPlatform = findUnknownPlatform(interpolated);
+  if (unknownPlatform) throw new ConfigError(`${source}: ${where(raw, unknownPlatform)}: must be one of ${PLATFORMS.join(', ')}`);
+
+  const result = gatewayConfigSchema.safeParse(interpolated);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue: z.core.$ZodIssue) => `${source}: ${where(raw, issue.path as Array<string | number>)}: ${issue.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  return result.data;
+}
+
+/** "store "shop-eu" (stores[0]), field "token"", or the plain path outside stores. */
+function where(raw: unknown, path: Array<string | number>): string {
+  if (path[0] === 'stores' && typeof path[1] === 'number') {
+    const store = (raw as { stores?: Array<{ id?: unknown }> }).stores?.[path[1]];
+    const name = typeof store?.id === 'string' ? `store "${store.id}" (stores[${path[1]}])` : `stores[${path[1]}]`;
+    return path.length > 2 ? `${name}, field "${path.slice(2).join('.')}"` : name;
+  }
+  return path.length ? `field "${path.join('.')}"` : 'config';
+}
+
+function findUnknownPlatform(raw: unknown): Array<string | number> | undefined {
+  const stores = (raw as { stores?: unknown })?.stores;
+  if (!Array.isArray(stores)) return undefined;
+  const index = stores.findIndex(
+    (store) => store && typeof store === 'object' && !(PLATFORMS as readonly unknown[]).includes((store as { platform?: unknown }).platform),
+  );
+  return index < 0 ? undefined : ['stores', index, 'platform'];
+}

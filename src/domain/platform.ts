@@ -1,0 +1,5 @@
+export enum Platform {
+  ECWID = 'ECWID',
+  SFCC = 'SFCC',
+  ZAVEIT = 'ZAVEIT',
+}

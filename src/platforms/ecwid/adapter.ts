@@ -1,0 +1,329 @@
+import { ErrorCode } from '../../domain/errorCode';
+import { Platform } from '../../domain/platform';
+import { PlatformFault } from '../../domain/platformFault';
+import type {
+  AssignOutcome,
+  AssignmentRecord,
+  CategoryCreate,
+  CategoryListQuery,
+  CategoryPatch,
+  CategoryRecord,
+  ImageUpload,
+  Page,
+  ProductRecord,
+} from '../../domain/records';
+import { moveToPosition } from '../../domain/reorder';
+import type { CategoryLock } from '../../locks/categoryLock';
+import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../upstream/upstreamClient';
+import { garbageFault, parseJsonBody } from '../../upstream/upstreamFaults';
+import { chunk } from '../../util/chunk';
+import type { CallContext, CatalogPort, StoreCapabilities } from '../port';
+import { ecwidFault } from './faults';
+import { assignmentRecords, categoryRecord, productRecord } from './mapping';
+import {
+  ECWID_MAX_IDS_PER_ASSIGN,
+  ECWID_PAGE_SIZE,
+  EcwidCategory,
+  EcwidCategoryWrite,
+  EcwidProduct,
+  EcwidSearchResult,
+} from './wire';
+
+const NATIVE_ID = /^[1-9]\d{0,14}$/;
+
+const categoryNotFound = (id: string, field = ['categoryId']) => ({
+  code: ErrorCode.CATEGORY_NOT_FOUND,
+  message: `Category ${id} does not exist`,
+  field,
+});
+
+/** Ecwid REST API v3 behind the catalog port. */
+export class EcwidAdapter implements CatalogPort {
+  readonly platform = Platform.ECWID;
+  readonly capabilities: StoreCapabilities = {
+    moveProduct: true,
+    createCategory: true,
+    updateCategory: true,
+    deleteCategory: true,
+    categoryImages: true,
+    createRequiresNativeId: false,
+  };
+
+  constructor(
+    private readonly http: UpstreamClient,
+    private readonly lock: CategoryLock,
+  ) {}
+
+  isValidNativeId(_kind: 'Category' | 'Product', nativeId: string): boolean {
+    return NATIVE_ID.test(nativeId);
+  }
+
+  getCategories(ids: readonly string[], ctx: CallContext): Promise<Array<CategoryRecord | null>> {
+    // Ecwid has no batch read by id: one request each, in parallel through the keep-alive pool.
+    return Promise.all(
+      ids.map(async (id) => {
+        const category = await this.readCategory(id, ctx);
+        return category && categoryRecord(category);
+      }),
+    );
+  }
+
+  async listCategories(query: CategoryListQuery, ctx: CallContext): Promise<Page<CategoryRecord>> {
+    const parent = query.parentId === undefined ? undefined : (query.parentId ?? '0');
+    const fetchPage = (offset: number, limit: number) =>
+      this.json<EcwidSearchResult<EcwidCategory>>(
+        {
+          method: 'GET',
+          path: '/categories',
+          query: { parent, hidden_categories: query.includeHidden, productIds: true, offset, limit },
+        },
+        ctx,
+        { code: ErrorCode.CATEGORY_NOT_FOUND, message: `Category ${query.parentId} does not exist` },
+        isSearchResult,
+      );
+
+    // The first page says the total; the rest of a larger request is fetched in parallel.
+    const firstLimit = Math.min(query.limit, ECWID_PAGE_SIZE);
+    const first = await fetchPage(query.offset, firstLimit);
+    const end = Math.min(query.offset + query.limit, first.total);
+    const rest: Array<Promise<EcwidSearchResult<EcwidCategory>>> = [];
+    for (let offset = query.offset + firstLimit; offset < end; offset += ECWID_PAGE_SIZE) {
+      rest.push(fetchPage(offset, Math.min(ECWID_PAGE_SIZE, end - offset)));
+    }
+    const pages = [first, ...(await Promise.all(rest))];
+    const wire = pages.flatMap((page) => page.items);
+
+    for (const category of wire) this.observe(category, ctx);
+    const items = wire.map(categoryRecord);
+    if (parent !== undefined && query.offset === 0 && items.length === first.total) {
+      ctx.sink.categoryChildren(query.parentId ?? '', items, query.includeHidden);
+    }
+    return { items, total: first.total };
+  }
+
+  async getCategoryProducts(categoryId: string, ctx: CallContext): Promise<AssignmentRecord[] | null> {
+    const category = await this.readCategory(categoryId, ctx);
+    return category && assignmentRecords(category.productIds ?? []);
+  }
+
+  async getProducts(ids: readonly string[], ctx: CallContext): Promise<Array<ProductRecord | null>> {
+    const chunks = chunk(ids, ECWID_PAGE_SIZE);
+    const pages = await Promise.all(
+      chunks.map((part) =>
+        this.json<EcwidSearchResult<EcwidProduct>>(
+          { method: 'GET', path: '/products', query: { productId: part.join(','), limit: ECWID_PAGE_SIZE } },
+          ctx,
+          { code: ErrorCode.PRODUCT_NOT_FOUND, message: 'Products were not found' },
+          isSearchResult,
+        ),
+      ),
+    );
+    const found = new Map<string, ProductRecord>();
+    for (const product of pages.flatMap((page) => page.items)) {
+      const record = productRecord(product);
+      found.set(record.nativeId, record);
+      ctx.sink.product(record);
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async createCategory(input: CategoryCreate, ctx: CallContext): Promise<CategoryRecord> {
+    const write: EcwidCategoryWrite = {
+      name: input.name,
+      parentId: input.parentId ? Number(input.parentId) : undefined,
+      orderBy: orderByOf(input.position),
+      description: input.description ?? undefined,
+      enabled: input.enabled ?? undefined,
+    };
+    const created = await this.json<{ id: number }>(
+      { method: 'POST', path: '/categories', json: write },
+      ctx,
+      categoryNotFound(input.parentId ?? '', ['parentId']),
+      (body) => typeof (body as { id?: unknown }).id === 'number',
+    );
+    return this.requireCategory(String(created.id), ctx);
+  }
+
+  async updateCategory(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<CategoryRecord> {
+    const write: EcwidCategoryWrite = {
+      name: patch.name ?? undefined,
+      // Ecwid makes a category a root when its parentId is 0.
+      parentId: patch.parentId === undefined ? undefined : Number(patch.parentId ?? 0),
+      orderBy: orderByOf(patch.position),
+      // null clears the description; Ecwid clears with an empty string.
+      description: patch.description === undefined ? undefined : (patch.description ?? ''),
+      enabled: patch.enabled ?? undefined,
+    };
+    const response = await this.send({ method: 'PUT', path: `/categories/${categoryId}`, json: write }, ctx);
+    if (response.status === 404) {
+      // Either the category or the new parent is missing; only a read tells which.
+      const exists = await this.readCategory(categoryId, ctx);
+      throw ecwidFault(response, exists ? categoryNotFound(patch.parentId ?? '', ['parentId']) : categoryNotFound(categoryId));
+    }
+    this.ensureOk(response, categoryNotFound(categoryId));
+    return this.requireCategory(categoryId, ctx);
+  }
+
+  async deleteCategory(categoryId: string, ctx: CallContext): Promise<void> {
+    const result = await this.json<{ deleteCount: number }>(
+      { method: 'DELETE', path: `/categories/${categoryId}` },
+      ctx,
+      categoryNotFound(categoryId),
+      (body) => typeof (body as { deleteCount?: unknown }).deleteCount === 'number',
+    );
+    // Ecwid answers deleteCount 0, not 404, for an unknown category.
+    if (result.deleteCount === 0) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${categoryId} does not exist`, { field: ['categoryId'] });
+  }
+
+  assignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<AssignOutcome> {
+    return this.lock.withLock(categoryId, async () => {
+      const current = (await this.requireCategoryWire(categoryId, ctx)).productIds ?? [];
+      const assigned = new Set(current.map(String));
+      const candidates = productIds.filter((id) => !assigned.has(id));
+      const existing = await this.getProducts(candidates, ctx);
+      const failures = candidates
+        .filter((_, index) => existing[index] === null)
+        .map((id) => new PlatformFault(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist`, { productId: id }));
+      const toAssign = candidates.filter((_, index) => existing[index] !== null).map(Number);
+
+      for (const part of chunk(toAssign, ECWID_MAX_IDS_PER_ASSIGN)) {
+        await this.json(
+          { method: 'POST', path: `/categories/${categoryId}/assignProducts`, json: { productIds: part } },
+          ctx,
+          { code: ErrorCode.PRODUCT_NOT_FOUND, message: 'A product was deleted while it was being assigned' },
+          (body) => typeof (body as { updateCount?: unknown }).updateCount === 'number',
+        );
+      }
+
+      // Ecwid appends in the order sent; under the lock the new order is known without a re-read.
+      const order = assignmentRecords([...current, ...toAssign]);
+      ctx.sink.categoryProducts(categoryId, order);
+      const requested = new Set(productIds);
+      return { assignments: order.filter((a) => requested.has(a.productId)), failures };
+    });
+  }
+
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<void> {
+    return this.lock.withLock(categoryId, async () => {
+      for (const part of chunk(productIds.map(Number), ECWID_MAX_IDS_PER_ASSIGN)) {
+        await this.json(
+          { method: 'POST', path: `/categories/${categoryId}/unassignProducts`, json: { productIds: part } },
+          ctx,
+          categoryNotFound(categoryId),
+          (body) => typeof (body as { deleteCount?: unknown }).deleteCount === 'number',
+        );
+      }
+    });
+  }
+
+  moveProduct(categoryId: string, productId: string, position: number, ctx: CallContext): Promise<AssignmentRecord> {
+    // Ecwid reorders by replacing the whole list: read, move, write back, all under the category's lock.
+    return this.lock.withLock(categoryId, async () => {
+      const current = (await this.requireCategoryWire(categoryId, ctx)).productIds ?? [];
+      const product = Number(productId);
+      if (!current.includes(product)) {
+        throw new PlatformFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `Product ${productId} is not assigned to category ${categoryId}`, {
+          field: ['productId'],
+          productId,
+        });
+      }
+      const reordered = moveToPosition(current, product, position);
+      if (reordered.some((id, index) => id !== current[index])) {
+        await this.json(
+          { method: 'PUT', path: `/categories/${categoryId}`, json: { productIds: reordered } },
+          ctx,
+          categoryNotFound(categoryId),
+          (body) => typeof (body as { updateCount?: unknown }).updateCount === 'number',
+        );
+      }
+      ctx.sink.categoryProducts(categoryId, assignmentRecords(reordered));
+      return { productId, position: reordered.indexOf(product) };
+    });
+  }
+
+  async setCategoryImage(categoryId: string, image: ImageUpload, ctx: CallContext): Promise<CategoryRecord> {
+    const response = await this.send(
+      { method: 'POST', path: `/categories/${categoryId}/image`, body: image.bytes, contentType: image.contentType },
+      ctx,
+    );
+    if (response.status === 413 || response.status === 422) {
+      throw new PlatformFault(ErrorCode.BAD_USER_INPUT, response.status === 413 ? 'The image is larger than Ecwid accepts (20 MB)' : 'Ecwid could not process the image', {
+        upstreamStatus: response.status,
+        field: ['image'],
+      });
+    }
+    this.ensureOk(response, categoryNotFound(categoryId));
+    return this.requireCategory(categoryId, ctx);
+  }
+
+  async deleteCategoryImage(categoryId: string, ctx: CallContext): Promise<CategoryRecord> {
+    await this.json({ method: 'DELETE', path: `/categories/${categoryId}/image` }, ctx, categoryNotFound(categoryId), () => true);
+    return this.requireCategory(categoryId, ctx);
+  }
+
+  /** GET /categories/{id}: the category with its product order, or null on 404. */
+  private async readCategory(id: string, ctx: CallContext): Promise<EcwidCategory | null> {
+    const response = await this.send({ method: 'GET', path: `/categories/${id}` }, ctx);
+    if (response.status === 404) return null;
+    this.ensureOk(response, categoryNotFound(id));
+    const category = parseJsonBody<EcwidCategory>('Ecwid', response);
+    if (!isCategory(category)) throw garbageFault('Ecwid', response);
+    this.observe(category, ctx);
+    return category;
+  }
+
+  private async requireCategoryWire(id: string, ctx: CallContext): Promise<EcwidCategory> {
+    const category = await this.readCategory(id, ctx);
+    if (!category) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${id} does not exist`, { field: ['categoryId'], upstreamStatus: 404 });
+    return category;
+  }
+
+  private async requireCategory(id: string, ctx: CallContext): Promise<CategoryRecord> {
+    return categoryRecord(await this.requireCategoryWire(id, ctx));
+  }
+
+  /** Hands the loaders what a category answer carried. */
+  private observe(category: EcwidCategory, ctx: CallContext): void {
+    ctx.sink.category(categoryRecord(category));
+    if (category.productIds) ctx.sink.categoryProducts(String(category.id), assignmentRecords(category.productIds));
+  }
+
+  private send(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
+    return this.http.send(request, ctx);
+  }
+
+  private ensureOk(response: UpstreamResponse, notFound: Parameters<typeof ecwidFault>[1]): void {
+    if (response.status < 200 || response.status >= 300) throw ecwidFault(response, notFound);
+  }
+
+  private async json<T>(
+    request: UpstreamRequest,
+    ctx: CallContext,
+    notFound: Parameters<typeof ecwidFault>[1],
+    isExpected: (body: unknown) => boolean,
+  ): Promise<T> {
+    const response = await this.send(request, ctx);
+    this.ensureOk(response, notFound);
+    const body = parseJsonBody<T>('Ecwid', response);
+    if (!body || typeof body !== 'object' || !isExpected(body)) throw garbageFault('Ecwid', response);
+    return body;
+  }
+}
+
+function orderByOf(position: number | null | undefined): number | undefined {
+  if (position === undefined || position === null) return undefined;
+  if (!Number.isInteger(position) || position < 0) {
+    throw new PlatformFault(ErrorCode.BAD_USER_INPUT, 'Ecwid positions (orderBy) are whole numbers of at least 0', { field: ['position'] });
+  }
+  return position;
+}
+
+function isCategory(body: unknown): body is EcwidCategory {
+  const category = body as EcwidCategory;
+  return !!category && typeof category === 'object' && typeof category.id === 'number' && typeof category.name === 'string';
+}
+
+function isSearchResult(body: unknown): boolean {
+  const result = body as EcwidSearchResult<unknown>;
+  return typeof result.total === 'number' && Array.isArray(result.items);
+}

@@ -1,0 +1,46 @@
+import { ErrorCode } from '../../domain/errorCode';
+import { PlatformFault } from '../../domain/platformFault';
+import type { UpstreamResponse } from '../../upstream/upstreamClient';
+import { statusFault } from '../../upstream/upstreamFaults';
+
+const PLATFORM = 'Ecwid';
+
+/**
+ * Ecwid's error statuses (seed 003) in the gateway's terms. `notFound` says what a 404 is about,
+ * which only the operation knows (a category, a parent, a product).
+ */
+export function ecwidFault(response: UpstreamResponse, notFound: { code: ErrorCode; message: string; field?: string[] }): PlatformFault {
+  const upstreamMessage = errorMessageOf(response);
+  const details = { upstreamStatus: response.status };
+  switch (response.status) {
+    case 400:
+      return new PlatformFault(ErrorCode.BAD_USER_INPUT, `Ecwid rejected the request: ${upstreamMessage ?? 'malformed parameters'}`, details);
+    case 402:
+      return new PlatformFault(ErrorCode.PLAN_LIMIT_REACHED, "The store's Ecwid plan allows no more categories", details);
+    case 404:
+      return new PlatformFault(notFound.code, notFound.message, { ...details, field: notFound.field });
+    case 409:
+      // Ecwid answers 409 both for a validation error and for "a conflict modifying the store. Retry later."
+      return new PlatformFault(ErrorCode.CONFLICT, `Ecwid reported a conflict: ${upstreamMessage ?? 'the store was being modified'}`, {
+        ...details,
+        retryable: upstreamMessage === undefined || /retry later/i.test(upstreamMessage),
+      });
+    case 449:
+      return new PlatformFault(ErrorCode.CATALOG_LOCKED, 'The Ecwid catalog is locked by an import in progress; retry later', {
+        ...details,
+        retryable: true,
+      });
+    default:
+      return statusFault(PLATFORM, response, upstreamMessage && `Ecwid answered HTTP ${response.status}: ${upstreamMessage}`);
+  }
+}
+
+/** Ecwid's optional `{"errorMessage": ...}`, shortened so no upstream essay reaches a client. */
+function errorMessageOf(response: UpstreamResponse): string | undefined {
+  try {
+    const message = (JSON.parse(response.text) as { errorMessage?: unknown }).errorMessage;
+    return typeof message === 'string' && message.trim() ? message.trim().slice(0, 300) : undefined;
+  } catch {
+    return undefined;
+  }
+}

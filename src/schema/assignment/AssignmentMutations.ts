@@ -1,0 +1,92 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { PlatformFault } from '../../domain/platformFault';
+import type { StoreSession } from '../../loaders/storeSession';
+import { lazyCategory } from '../category/loadCategoryNode';
+import type { UserError } from '../common/UserError';
+import type { GatewayContext } from '../context';
+import { toUserError } from '../errors';
+import { resolveId, resolveIdInStore } from '../ids';
+import { mutationOutcome, unsupported } from '../mutationOutcome';
+import { toGlobalId } from '../../ids/globalId';
+import { AssignProductsInput, MoveProductInput, UnassignProductsInput } from './assignmentInputs';
+import { AssignProductsPayload, MoveProductPayload, UnassignProductsPayload } from './assignmentPayloads';
+
+@Resolver()
+export class AssignmentMutations {
+  @Mutation(() => AssignProductsPayload)
+  assignProducts(@Arg('input', () => AssignProductsInput) input: AssignProductsInput, @Ctx() ctx: GatewayContext): Promise<AssignProductsPayload> {
+    return mutationOutcome<AssignProductsPayload>(input, { category: null, assignments: [] }, async () => {
+      const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
+      const products = productIdsOf(ctx, session, input.productIds);
+      if (products.errors.length > 0) return { category: null, assignments: [], userErrors: products.errors };
+
+      session.forgetCategory(categoryId);
+      const outcome = await session.run((port, call) => port.assignProducts(categoryId, products.distinct, call));
+      return {
+        category: lazyCategory(session, categoryId),
+        assignments: outcome.assignments.map((assignment) => ({ storeId: session.store.id, categoryId, ...assignment })),
+        // Each failure names its product; the userError points at that product's first place in the input.
+        userErrors: outcome.failures.map((fault) => toUserError(withInputIndex(fault, products.firstIndex))),
+      };
+    });
+  }
+
+  @Mutation(() => UnassignProductsPayload)
+  unassignProducts(
+    @Arg('input', () => UnassignProductsInput) input: UnassignProductsInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UnassignProductsPayload> {
+    return mutationOutcome<UnassignProductsPayload>(input, { category: null, unassignedProductIds: [] }, async () => {
+      const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
+      const products = productIdsOf(ctx, session, input.productIds);
+      if (products.errors.length > 0) return { category: null, unassignedProductIds: [], userErrors: products.errors };
+
+      session.forgetCategory(categoryId);
+      await session.run((port, call) => port.unassignProducts(categoryId, products.distinct, call));
+      return {
+        category: lazyCategory(session, categoryId),
+        unassignedProductIds: products.distinct.map((id) => toGlobalId('Product', session.store.id, id)),
+        userErrors: [],
+      };
+    });
+  }
+
+  @Mutation(() => MoveProductPayload)
+  moveProduct(@Arg('input', () => MoveProductInput) input: MoveProductInput, @Ctx() ctx: GatewayContext): Promise<MoveProductPayload> {
+    return mutationOutcome<MoveProductPayload>(input, { category: null, assignment: null }, async () => {
+      const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
+      const productId = resolveIdInStore(ctx, input.productId, 'Product', session, ['productId']);
+      if (!session.port.capabilities.moveProduct) throw unsupported(session, 'moveProduct');
+
+      session.forgetCategory(categoryId);
+      const moved = await session.run((port, call) => port.moveProduct(categoryId, productId, input.position, call));
+      return {
+        category: lazyCategory(session, categoryId),
+        assignment: { storeId: session.store.id, categoryId, ...moved },
+        userErrors: [],
+      };
+    });
+  }
+}
+
+/** The input's product ids, parsed: distinct native ids in input order, and one userError per bad id. */
+function productIdsOf(ctx: GatewayContext, session: StoreSession, ids: string[]) {
+  const errors: UserError[] = [];
+  const firstIndex = new Map<string, number>();
+  ids.forEach((raw, index) => {
+    try {
+      const nativeId = resolveIdInStore(ctx, raw, 'Product', session, ['productIds', String(index)]);
+      if (!firstIndex.has(nativeId)) firstIndex.set(nativeId, index);
+    } catch (error) {
+      if (!(error instanceof PlatformFault)) throw error;
+      errors.push(toUserError(error));
+    }
+  });
+  return { distinct: [...firstIndex.keys()], firstIndex, errors };
+}
+
+function withInputIndex(fault: PlatformFault, firstIndex: Map<string, number>): PlatformFault {
+  const index = fault.productId === undefined ? undefined : firstIndex.get(fault.productId);
+  if (index === undefined) return fault;
+  return new PlatformFault(fault.code, fault.message, { ...fault, field: ['productIds', String(index)] });
+}

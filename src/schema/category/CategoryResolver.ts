@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ErrorCode } from '../../domain/errorCode';
+import { PlatformFault } from '../../domain/platformFault';
+import type { Store } from '../../platforms/storeRegistry';
+import { AssignmentConnection, AssignmentNode } from '../assignment/AssignmentType';
+import { pageWindow, toConnection } from '../common/pagination';
+import type { GatewayContext } from '../context';
+import { resolveId } from '../ids';
+import { StoreType } from '../store/StoreType';
+import { CategoryConnection } from './CategoryConnection';
+import { CategoryFilterArgs, PageArgs } from './CategoryListArgs';
+import { CategoryNode, categoryNode, CategoryType } from './CategoryType';
+import { childrenConnection, listCategories } from './listCategories';
+
+/** Guards ancestor walks against a cycle in a platform's data. */
+const MAX_DEPTH = 64;
+
+@Resolver(() => CategoryType)
+export class CategoryResolver {
+  @Query(() => CategoryType, { nullable: true, description: 'Null when the category does not exist.' })
+  async category(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CategoryNode | null> {
+    const { session, nativeId } = resolveId(ctx, id, 'Category', ['id']);
+    const record = await session.categories.load(nativeId);
+    return record && categoryNode(session.store.id, record);
+  }
+
+  @Query(() => CategoryConnection)
+  categories(@Arg('storeId', () => ID) storeId: string, @Args() args: CategoryFilterArgs, @Ctx() ctx: GatewayContext) {
+    return listCategories(ctx, ctx.sessions.forStore(storeId), args);
+  }
+
+  @FieldResolver(() => StoreType)
+  store(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Store {
+    return ctx.sessions.forStore(category.storeId).store;
+  }
+
+  @FieldResolver(() => CategoryType, { nullable: true })
+  async parent(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Promise<CategoryNode | null> {
+    if (!category.parentId) return null;
+    const record = await ctx.sessions.forStore(category.storeId).categories.load(category.parentId);
+    return record && categoryNode(category.storeId, record);
+  }
+
+  @FieldResolver(() => [CategoryType], { description: 'Root first, the category itself excluded.' })
+  async ancestors(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Promise<CategoryNode[]> {
+    const session = ctx.sessions.forStore(category.storeId);
+    const chain: CategoryNode[] = [];
+    for (let parentId = category.parentId; parentId && chain.length < MAX_DEPTH; ) {
+      const parent = await session.categories.load(parentId);
+      if (!parent) break;
+      chain.unshift(categoryNode(category.storeId, parent));
+      parentId = parent.parentId;
+    }
+    return chain;
+  }
+
+  @FieldResolver(() => CategoryConnection)
+  children(
+    @Root() category: CategoryNode,
+    @Args() { first, after }: PageArgs,
+    @Arg('includeHidden', () => Boolean, { nullable: true, defaultValue: false }) includeHidden: boolean,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    return childrenConnection(ctx.sessions.forStore(category.storeId), category.nativeId, includeHidden, first, after);
+  }
+
+  @FieldResolver(() => AssignmentConnection, { description: "Assigned products in the category's own order." })
+  async products(@Root() category: CategoryNode, @Args() { first, after }: PageArgs, @Ctx() ctx: GatewayContext) {
+    const { offset, limit } = pageWindow(first, after);
+    const order = await ctx.sessions.forStore(category.storeId).productOrders.load(category.nativeId);
+    if (!order) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${category.nativeId} no longer exists`);
+    const page: AssignmentNode[] = order.slice(offset, offset + limit).map((assignment) => ({
+      storeId: category.storeId,
+      categoryId: category.nativeId,
+      ...assignment,
+    }));
+    return toConnection(page, offset, order.length);
+  }
+}

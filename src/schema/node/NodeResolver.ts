@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { categoryNode, CategoryNode } from '../category/CategoryType';
+import { Node } from '../common/Node';
+import type { GatewayContext } from '../context';
+import { resolveId } from '../ids';
+import { productNode, ProductNode } from '../product/ProductType';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true })
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CategoryNode | ProductNode | null> {
+    return loadNode(ctx, id, ['id']);
+  }
+
+  @Query(() => [Node], { nullable: 'items' })
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GatewayContext): Array<Promise<CategoryNode | ProductNode | null>> {
+    // One promise per id: a bad id fails its own entry, the others still answer.
+    return ids.map((id, index) => loadNode(ctx, id, ['ids', String(index)]));
+  }
+}
+
+async function loadNode(ctx: GatewayContext, id: string, field: string[]): Promise<CategoryNode | ProductNode | null> {
+  const { session, nativeId, type } = resolveId(ctx, id, undefined, field);
+  if (type === 'Category') {
+    const record = await session.categories.load(nativeId);
+    return record && categoryNode(session.store.id, record);
+  }
+  const record = await session.products.load(nativeId);
+  return record && productNode(session.store.id, nativeId, record);
+}
