@@ -177,7 +177,7 @@ export class EcwidAdapter implements CatalogPort {
 
   assignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<AssignOutcome> {
     return this.lock.withLock(categoryId, async () => {
-      const current = (await this.requireCategoryWire(categoryId, ctx)).productIds ?? [];
+      const current = (await this.requireCategoryWire(categoryId, ctx, false)).productIds ?? [];
       const assigned = new Set(current.map(String));
       const candidates = productIds.filter((id) => !assigned.has(id));
       const existing = await this.getProducts(candidates, ctx);
@@ -219,7 +219,7 @@ export class EcwidAdapter implements CatalogPort {
   moveProduct(categoryId: string, productId: string, position: number, ctx: CallContext): Promise<AssignmentRecord> {
     // Ecwid reorders by replacing the whole list: read, move, write back, all under the category's lock.
     return this.lock.withLock(categoryId, async () => {
-      const current = (await this.requireCategoryWire(categoryId, ctx)).productIds ?? [];
+      const current = (await this.requireCategoryWire(categoryId, ctx, false)).productIds ?? [];
       const product = Number(productId);
       if (!current.includes(product)) {
         throw new PlatformFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `Product ${productId} is not assigned to category ${categoryId}`, {
@@ -261,19 +261,22 @@ export class EcwidAdapter implements CatalogPort {
     return this.requireCategory(categoryId, ctx);
   }
 
-  /** GET /categories/{id}: the category with its product order, or null on 404. */
-  private async readCategory(id: string, ctx: CallContext): Promise<EcwidCategory | null> {
+  /**
+   * GET /categories/{id}: the category with its product order, or null on 404. A read made before a
+   * write does not prime the loaders (`observe: false`): what it says is about to change.
+   */
+  private async readCategory(id: string, ctx: CallContext, observe = true): Promise<EcwidCategory | null> {
     const response = await this.send({ method: 'GET', path: `/categories/${id}` }, ctx);
     if (response.status === 404) return null;
     this.ensureOk(response, categoryNotFound(id));
     const category = parseJsonBody<EcwidCategory>('Ecwid', response);
     if (!isCategory(category)) throw garbageFault('Ecwid', response);
-    this.observe(category, ctx);
+    if (observe) this.observe(category, ctx);
     return category;
   }
 
-  private async requireCategoryWire(id: string, ctx: CallContext): Promise<EcwidCategory> {
-    const category = await this.readCategory(id, ctx);
+  private async requireCategoryWire(id: string, ctx: CallContext, observe = true): Promise<EcwidCategory> {
+    const category = await this.readCategory(id, ctx, observe);
     if (!category) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${id} does not exist`, { field: ['categoryId'], upstreamStatus: 404 });
     return category;
   }
