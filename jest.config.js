@@ -17,4 +17,5 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

@@ -15,6 +15,11 @@ export interface CategoryRecord {
   imageUrl: string | null;
   thumbnailUrl: string | null;
   url: string | null;
+  /**
+   * Native ids of the ancestors, root first, when the platform's answer carried the whole chain (SFCC's
+   * `paths`): ancestors then load in one batch instead of one request per level.
+   */
+  ancestorIds?: string[];
 }
 
 export interface ProductRecord {

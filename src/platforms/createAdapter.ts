@@ -3,6 +3,8 @@ import type { CategoryLock } from '../locks/categoryLock';
 import { UpstreamClient } from '../upstream/upstreamClient';
 import { EcwidAdapter } from './ecwid/adapter';
 import type { CatalogPort } from './port';
+import { SfccAdapter } from './sfcc/adapter';
+import { ZaveitAdapter } from './zaveit/adapter';
 
 export interface AdapterDeps {
   upstream: UpstreamSettings;
@@ -18,7 +20,19 @@ export function createAdapter(store: StoreConfig, deps: AdapterDeps): { port: Ca
       const http = new UpstreamClient({ ...settings, baseUrl: `${store.baseUrl}/${store.storeId}`, headers: bearer, platformName: 'Ecwid' });
       return { port: new EcwidAdapter(http, deps.lock), http };
     }
-    default:
-      throw new Error(`store "${store.id}": the ${store.platform} adapter is not available in this build`);
+    case 'zaveit': {
+      // Requests go to {baseUrl}/v2/product/...: the adapter's endpoint table holds the paths.
+      const http = new UpstreamClient({ ...settings, baseUrl: store.baseUrl, headers: bearer, platformName: 'Zaveit' });
+      return { port: new ZaveitAdapter(http, deps.lock), http };
+    }
+    case 'sfcc': {
+      // Requests go to {baseUrl}/catalogs/{catalogId}/... and {baseUrl}/products/...: the adapter's endpoint table holds the paths.
+      const http = new UpstreamClient({ ...settings, baseUrl: store.baseUrl, headers: bearer, platformName: 'SFCC' });
+      return { port: new SfccAdapter(http, store.catalogId, deps.lock), http };
+    }
+    default: {
+      const unhandled: never = store;
+      throw new Error(`no adapter for platform ${(unhandled as StoreConfig).platform}`);
+    }
   }
 }

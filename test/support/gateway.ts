@@ -1,17 +1,20 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { parseConfig } from '../../src/config/loadConfig';
 import { GatewayServer, startGateway } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
   status: number;
-  data?: T;
+  // Present unless the request failed as a whole; tests that expect that assert `errors` instead.
+  data: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
 }
 
 export interface TestGateway {
   server: GatewayServer;
   url: string;
-  /** POSTs a GraphQL operation over real HTTP. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation over real HTTP: a string, or a typed document from test/generated. */
+  query<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,7 @@ export async function startTestGateway(config: { stores: unknown[]; server?: Rec
   return {
     server,
     url: server.url,
-    query: (query, variables) => postGraphQL(server.url, query, variables),
+    query: (query, variables) => postGraphQL(server.url, typeof query === 'string' ? query : print(query), variables as Record<string, unknown>),
     close: () => server.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { CategoryFields, Localized, SfccAssignment, SfccCatalog, SfccCategory } from './catalog';
+import type { CategoryFields, Localized, SfccAssignment, SfccCatalog, SfccCategory, SfccProduct } from './catalog';
 import { categoryInvalid, OCAPI_VERSION, SfccFault } from './fault';
 
 /** What rendering needs besides the state: links and image URLs point at the host the client called. */
@@ -55,6 +55,20 @@ export function assignmentDocument(ctx: DocumentContext, assignment: SfccAssignm
     position: assignment.position ?? undefined,
     product_id: assignment.productId,
     product_name: product && nonEmpty(product.name),
+  });
+}
+
+/**
+ * A `product` document, *assumed* (seed 004 has no product resource): the Data API's `GET /products/{id}`
+ * with the fields the gateway reads (`id`, localized `name`).
+ */
+export function productDocument(ctx: DocumentContext, product: SfccProduct): JsonObject {
+  return compact({
+    _v: OCAPI_VERSION,
+    _type: 'product',
+    id: product.id,
+    link: `${ctx.catalogUrl.replace(/\/catalogs\/[^/]*$/, '')}/products/${encodeURIComponent(product.id)}`,
+    name: nonEmpty(product.name),
   });
 }
 

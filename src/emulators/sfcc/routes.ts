@@ -8,6 +8,7 @@ import {
   isObject,
   JsonObject,
   malformed,
+  productDocument,
   readAssignmentBody,
   readCategoryBody,
 } from './documents';
@@ -43,6 +44,8 @@ export function sfccRoutes(catalog: SfccCatalog): EmulatorRoute[] {
     route('PATCH', ASSIGNMENT, patchAssignment),
     route('DELETE', ASSIGNMENT, deleteAssignment),
     route('POST', `${CATALOG}/category_product_assignment_search`, searchAssignments),
+    // *assumed* (not in seed 004): the Data API's product read, outside any catalog.
+    { method: 'GET', path: `${SFCC_API_PATH}/products/:productId`, handler: outsideCatalog(catalog, getProduct) },
   ];
 }
 
@@ -64,6 +67,19 @@ function inCatalog(catalog: SfccCatalog, handler: Handler): RouteHandler {
     try {
       const { catalogId } = req.params;
       if (catalogId !== catalog.id) throw new SfccFault('CatalogNotFoundException', `No catalog with ID '${catalogId}' was found.`, { catalogId });
+      const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+      return handler(req, { catalog, origin, catalogUrl: `${origin}${SFCC_API_PATH}/catalogs/${encodeURIComponent(catalog.id)}` });
+    } catch (error) {
+      if (error instanceof SfccFault) return { status: error.status, body: error.toDocument() };
+      throw error;
+    }
+  };
+}
+
+/** Resources that live beside the catalogs (products): no catalog in the URL, same fault documents. */
+function outsideCatalog(catalog: SfccCatalog, handler: Handler): RouteHandler {
+  return (req) => {
+    try {
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       return handler(req, { catalog, origin, catalogUrl: `${origin}${SFCC_API_PATH}/catalogs/${encodeURIComponent(catalog.id)}` });
     } catch (error) {
@@ -101,6 +117,10 @@ function updateCategory(req: EmulatorRequest, ctx: DocumentContext): EmulatorRep
 function deleteCategory(req: EmulatorRequest, ctx: DocumentContext): EmulatorReply {
   ctx.catalog.deleteCategory(req.params.categoryId, stateHeader(req));
   return { status: 204 };
+}
+
+function getProduct(req: EmulatorRequest, ctx: DocumentContext): EmulatorReply {
+  return { body: productDocument(ctx, ctx.catalog.getProduct(req.params.productId)) };
 }
 
 function getAssignment(req: EmulatorRequest, ctx: DocumentContext): EmulatorReply {

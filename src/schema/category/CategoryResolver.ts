@@ -44,6 +44,14 @@ export class CategoryResolver {
   @FieldResolver(() => [CategoryType], { description: 'Root first, the category itself excluded.' })
   async ancestors(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Promise<CategoryNode[]> {
     const session = ctx.sessions.forStore(category.storeId);
+    if (category.ancestorIds) {
+      // The platform named the whole chain (SFCC's paths): one batch, not one request per level.
+      const records = await session.categories.loadMany(category.ancestorIds.slice(-MAX_DEPTH));
+      return records.flatMap((record) => {
+        if (record instanceof Error) throw record;
+        return record ? [categoryNode(category.storeId, record)] : [];
+      });
+    }
     const chain: CategoryNode[] = [];
     for (let parentId = category.parentId; parentId && chain.length < MAX_DEPTH; ) {
       const parent = await session.categories.load(parentId);

@@ -1,0 +1,42 @@
+import type { UpstreamRequest } from '../../upstream/upstreamClient';
+
+const BASE = '/v2/product/category';
+const segment = (id: string) => encodeURIComponent(id);
+
+interface Endpoint<A extends unknown[]> {
+  /** Whether the vendor documents it (with the page) or the gateway assumes it (CONTRACT.md). */
+  source: { documented: string } | 'assumed';
+  request(...args: A): UpstreamRequest;
+}
+
+/**
+ * Every Zaveit endpoint the gateway calls, relative to the store's baseUrl. The ones marked
+ * `assumed` are not in the vendor's docs: each is one edit here once verified.
+ */
+export const ZAVEIT_ENDPOINTS = {
+  /** Every category of the tenant, products embedded: a JSON array of `{_id, name, parent, products}`. */
+  listCategories: {
+    source: 'assumed',
+    request: () => ({ method: 'GET', path: `${BASE}/` }),
+  } satisfies Endpoint<[]>,
+  /** One category `{_id, name, parent, products}`; 404 when unknown. */
+  getCategory: {
+    source: 'assumed',
+    request: (id: string) => ({ method: 'GET', path: `${BASE}/${segment(id)}` }),
+  } satisfies Endpoint<[string]>,
+  /** 200 when deleted (its body is not read); 404 when unknown. */
+  deleteCategory: {
+    source: 'assumed',
+    request: (id: string) => ({ method: 'DELETE', path: `${BASE}/${segment(id)}` }),
+  } satisfies Endpoint<[string]>,
+  /** Appends the products; answers `{_id, name, products}`; 404 and nothing applied on one unknown id. */
+  addProducts: {
+    source: { documented: 'https://docs.zaveit.io/docs/api/products/category/add-products-to-category' },
+    request: (id: string, productIds: readonly string[]) => ({ method: 'PUT', path: `${BASE}/${segment(id)}/products/add`, json: productIds }),
+  } satisfies Endpoint<[string, readonly string[]]>,
+  /** Removes the products; answers `{_id, name, products}`. */
+  removeProducts: {
+    source: { documented: 'https://docs.zaveit.io/docs/api/products/category/remove-products-from-category' },
+    request: (id: string, productIds: readonly string[]) => ({ method: 'PUT', path: `${BASE}/${segment(id)}/products/remove`, json: productIds }),
+  } satisfies Endpoint<[string, readonly string[]]>,
+} as const;
