@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { parseConfig } from '../../src/config/loadConfig';
+import type { RunningEmulator } from '../../src/emulators/kit';
 import { GatewayServer, startGateway } from '../../src/server';
 
 export interface GraphQLResponse<T = any> {
@@ -41,3 +42,25 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
 
 export const gid = (type: 'Category' | 'Product', storeId: string, nativeId: string | number) =>
   `gid://categraph/${type}/${storeId}/${encodeURIComponent(String(nativeId))}`;
+
+export type GatewayOptions = { server?: Record<string, unknown>; upstream?: Record<string, unknown> };
+
+/** A platform emulator with the gateway in front of it as one store. */
+export interface Harness<TCatalog> {
+  emulator: RunningEmulator<TCatalog>;
+  gateway: TestGateway;
+  close(): Promise<void>;
+}
+
+/** Puts the gateway in front of a started emulator; closing stops both. */
+export async function harnessFor<TCatalog>(emulator: RunningEmulator<TCatalog>, store: Record<string, unknown>, options: GatewayOptions = {}): Promise<Harness<TCatalog>> {
+  const gateway = await startTestGateway({ ...options, stores: [{ ...store, baseUrl: emulator.baseUrl }] });
+  return {
+    emulator,
+    gateway,
+    close: async () => {
+      await gateway.close();
+      await emulator.close();
+    },
+  };
+}

@@ -4,8 +4,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 /** The most product ids one assign/unassign takes (Ecwid's 2000 per call are split by the adapter). */
 export const MAX_PRODUCT_IDS_PER_MUTATION = 10_000;
 
+/** A category and the products an assign or unassign names (not in the schema itself: only its subclasses are used). */
 @InputType()
-export class AssignProductsInput {
+abstract class CategoryProductsInput {
   @Field(() => ID)
   categoryId!: string;
 
@@ -16,15 +17,10 @@ export class AssignProductsInput {
 }
 
 @InputType()
-export class UnassignProductsInput {
-  @Field(() => ID)
-  categoryId!: string;
+export class AssignProductsInput extends CategoryProductsInput {}
 
-  @Field(() => [ID])
-  @ArrayNotEmpty({ message: 'productIds must name at least one product' })
-  @ArrayMaxSize(MAX_PRODUCT_IDS_PER_MUTATION, { message: `productIds may name at most ${MAX_PRODUCT_IDS_PER_MUTATION} products` })
-  productIds!: string[];
-}
+@InputType()
+export class UnassignProductsInput extends CategoryProductsInput {}
 
 @InputType()
 export class MoveProductInput {
