@@ -1,5 +1,6 @@
-import type { StoreConfig, UpstreamSettings } from '../config/configSchema';
+import type { RateLimitSettings, StoreConfig, UpstreamSettings } from '../config/configSchema';
 import type { CategoryLock } from '../locks/categoryLock';
+import type { TokenRateLimiters } from '../upstream/tokenRateLimiter';
 import { UpstreamClient } from '../upstream/upstreamClient';
 import { EcwidAdapter } from './ecwid/adapter';
 import type { CatalogPort } from './port';
@@ -9,27 +10,38 @@ import { ZaveitAdapter } from './zaveit/adapter';
 export interface AdapterDeps {
   upstream: UpstreamSettings;
   lock: CategoryLock;
+  rateLimiters: TokenRateLimiters;
 }
 
-/** The adapter for one configured store, with its own upstream client (pool, timeouts). */
+/** What the gateway assumes of each platform when the config says nothing. */
+const PLATFORM_DEFAULTS: Record<StoreConfig['platform'], { name: string; rateLimit: RateLimitSettings | false }> = {
+  // Ecwid's published quota: 600 requests a minute a token, then 429 and a temporary block.
+  ecwid: { name: 'Ecwid', rateLimit: { requestsPerMinute: 600, burst: 60 } },
+  sfcc: { name: 'SFCC', rateLimit: false },
+  zaveit: { name: 'Zaveit', rateLimit: false },
+};
+
+/** The adapter for one configured store, with its own upstream client (pool, policy, the token's quota). */
 export function createAdapter(store: StoreConfig, deps: AdapterDeps): { port: CatalogPort; http: UpstreamClient } {
+  const defaults = PLATFORM_DEFAULTS[store.platform];
   const settings = { ...deps.upstream, ...store.upstream };
-  const bearer = { authorization: `Bearer ${store.token}` };
+  const rateLimit = settings.rateLimit ?? defaults.rateLimit;
+  // Ecwid paths hang below the store id; the SFCC and Zaveit adapters' endpoint tables hold full paths.
+  const baseUrl = store.platform === 'ecwid' ? `${store.baseUrl}/${store.storeId}` : store.baseUrl;
+  const http = new UpstreamClient({
+    ...settings,
+    baseUrl,
+    platformName: defaults.name,
+    headers: { authorization: `Bearer ${store.token}` },
+    rateLimiter: rateLimit ? deps.rateLimiters.forToken(new URL(baseUrl).origin, store.token, rateLimit) : undefined,
+  });
   switch (store.platform) {
-    case 'ecwid': {
-      const http = new UpstreamClient({ ...settings, baseUrl: `${store.baseUrl}/${store.storeId}`, headers: bearer, platformName: 'Ecwid' });
+    case 'ecwid':
       return { port: new EcwidAdapter(http, deps.lock), http };
-    }
-    case 'zaveit': {
-      // Requests go to {baseUrl}/v2/product/...: the adapter's endpoint table holds the paths.
-      const http = new UpstreamClient({ ...settings, baseUrl: store.baseUrl, headers: bearer, platformName: 'Zaveit' });
-      return { port: new ZaveitAdapter(http, deps.lock), http };
-    }
-    case 'sfcc': {
-      // Requests go to {baseUrl}/catalogs/{catalogId}/... and {baseUrl}/products/...: the adapter's endpoint table holds the paths.
-      const http = new UpstreamClient({ ...settings, baseUrl: store.baseUrl, headers: bearer, platformName: 'SFCC' });
+    case 'sfcc':
       return { port: new SfccAdapter(http, store.catalogId, deps.lock), http };
-    }
+    case 'zaveit':
+      return { port: new ZaveitAdapter(http, deps.lock), http };
     default: {
       const unhandled: never = store;
       throw new Error(`no adapter for platform ${(unhandled as StoreConfig).platform}`);

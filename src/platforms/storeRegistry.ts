@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/configSchema';
 import { InProcessCategoryLock, CategoryLock } from '../locks/categoryLock';
+import { TokenRateLimiters } from '../upstream/tokenRateLimiter';
 import type { UpstreamClient } from '../upstream/upstreamClient';
 import { createAdapter } from './createAdapter';
 import type { CatalogPort } from './port';
@@ -14,10 +15,15 @@ export interface Store {
 export class StoreRegistry {
   private readonly stores = new Map<string, Store>();
   private readonly clients: UpstreamClient[] = [];
+  private readonly rateLimiters = new TokenRateLimiters();
 
   constructor(config: GatewayConfig, lock: CategoryLock = new InProcessCategoryLock()) {
     for (const storeConfig of config.stores) {
-      const { port, http } = createAdapter(storeConfig, { upstream: config.upstream, lock: scopedLock(lock, storeConfig.id) });
+      const { port, http } = createAdapter(storeConfig, {
+        upstream: config.upstream,
+        lock: scopedLock(lock, storeConfig.id),
+        rateLimiters: this.rateLimiters,
+      });
       this.stores.set(storeConfig.id, { id: storeConfig.id, port });
       this.clients.push(http);
     }
@@ -33,6 +39,7 @@ export class StoreRegistry {
 
   async close(): Promise<void> {
     await Promise.all(this.clients.map((client) => client.close()));
+    await this.rateLimiters.stop();
   }
 }
 

@@ -1,20 +1,21 @@
 import { Pool } from 'undici';
-import { handleWhenResult, retry, IBackoffFactory, IRetryBackoffContext } from 'cockatiel';
-import { retryAfterSecondsOf, transportFault } from './upstreamFaults';
+import { InFlightReads } from './inFlightReads';
+import { isRead } from './retryDecision';
+import { StorePolicy, StorePolicySettings } from './storePolicy';
+import type { TokenRateLimiter } from './tokenRateLimiter';
+import { transportFault } from './upstreamFaults';
 
-export interface UpstreamClientOptions {
+export interface UpstreamClientOptions extends StorePolicySettings {
   /** e.g. https://app.ecwid.com/api/v3/4870020: paths are appended to it. */
   baseUrl: string;
   /** Sent with every request (the platform's Authorization). Never logged. */
   headers: Record<string, string>;
-  /** Name used in fault messages, e.g. "Ecwid". */
-  platformName: string;
   /** Longest wait for one attempt's answer. */
   attemptTimeoutMs: number;
   /** Keep-alive connections to the platform. */
   connections: number;
-  /** 429 answers retried, at most, when Retry-After fits in the request's deadline. */
-  maxRateLimitRetries: number;
+  /** The quota of the store's token, shared with other stores on the same token; none when absent. */
+  rateLimiter?: TokenRateLimiter;
 }
 
 export interface UpstreamRequest {
@@ -25,6 +26,12 @@ export interface UpstreamRequest {
   body?: Buffer;
   contentType?: string;
   headers?: Record<string, string>;
+  /** A read sent as another method (SFCC's search POST): retried and shared like a GET. */
+  read?: boolean;
+  /** A write that repeating cannot harm (a whole-list replace, an assign of the same ids). */
+  idempotent?: boolean;
+  /** The platform's way of saying a write was not applied, so it is safe to send again. */
+  notApplied?: (response: UpstreamResponse) => boolean;
 }
 
 export interface UpstreamResponse {
@@ -40,29 +47,26 @@ export interface Deadline {
 
 /**
  * HTTP to one store's platform: a keep-alive pool, a timeout per attempt inside the GraphQL request's
- * deadline, and 429s retried after their Retry-After while the deadline allows (a 429 applied nothing,
- * so writes are as safe to retry as reads). Transport failures become UPSTREAM_UNAVAILABLE faults.
+ * deadline, the store's policy (retries, breaker, bulkhead), the token's rate limit, and identical reads
+ * in flight shared. Transport failures become UPSTREAM_UNAVAILABLE faults; statuses are the adapter's.
  */
 export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly policy: StorePolicy;
+  private readonly inFlight = new InFlightReads<UpstreamResponse>();
 
   constructor(private readonly options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.basePath = url.pathname.replace(/\/$/, '');
     this.pool = new Pool(url.origin, { connections: options.connections, keepAliveTimeout: 30_000 });
+    this.policy = new StorePolicy(options);
   }
 
-  async send(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
-    const policy = retry(
-      handleWhenResult((response) => {
-        const { status } = response as UpstreamResponse;
-        const wait = retryAfterSecondsOf(response as UpstreamResponse) ?? 1;
-        return status === 429 && Date.now() + wait * 1000 < deadline.deadlineAt;
-      }),
-      { maxAttempts: this.options.maxRateLimitRetries, backoff: retryAfterBackoff },
-    );
-    return policy.execute(() => this.attempt(request, deadline), deadline.signal);
+  send(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
+    const run = () => this.policy.execute(request, deadline, () => this.attempt(request, deadline));
+    if (!isRead(request)) return run();
+    return this.inFlight.run(`${request.method} ${request.path}${queryString(request.query)} ${JSON.stringify(request.json ?? null)}`, run);
   }
 
   close(): Promise<void> {
@@ -70,9 +74,9 @@ export class UpstreamClient {
   }
 
   private async attempt(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
+    await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName);
     const timeoutMs = Math.max(1, Math.min(this.options.attemptTimeoutMs, deadline.deadlineAt - Date.now()));
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([deadline.signal, timeout]);
+    const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(timeoutMs)]);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     let body: string | Buffer | undefined;
     if (request.json !== undefined) {
@@ -99,15 +103,6 @@ export class UpstreamClient {
     }
   }
 }
-
-/** Waits what the platform's Retry-After asks (1 s when it names none). */
-const retryAfterBackoff: IBackoffFactory<IRetryBackoffContext<unknown>> = {
-  next(context) {
-    const response = 'value' in context.result ? (context.result.value as UpstreamResponse) : undefined;
-    const seconds = (response && retryAfterSecondsOf(response)) ?? 1;
-    return { duration: seconds * 1000, next: retryAfterBackoff.next };
-  },
-};
 
 function queryString(query: UpstreamRequest['query']): string {
   if (!query) return '';

@@ -18,7 +18,7 @@ import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../up
 import { garbageFault, parseJsonBody } from '../../upstream/upstreamFaults';
 import { chunk } from '../../util/chunk';
 import type { CallContext, CatalogPort, StoreCapabilities } from '../port';
-import { ecwidFault } from './faults';
+import { ecwidDidNotApply, ecwidFault } from './faults';
 import { assignmentRecords, categoryRecord, productRecord } from './mapping';
 import {
   ECWID_MAX_IDS_PER_ASSIGN,
@@ -188,7 +188,7 @@ export class EcwidAdapter implements CatalogPort {
 
       for (const part of chunk(toAssign, ECWID_MAX_IDS_PER_ASSIGN)) {
         await this.json(
-          { method: 'POST', path: `/categories/${categoryId}/assignProducts`, json: { productIds: part } },
+          { method: 'POST', path: `/categories/${categoryId}/assignProducts`, json: { productIds: part }, idempotent: true },
           ctx,
           { code: ErrorCode.PRODUCT_NOT_FOUND, message: 'A product was deleted while it was being assigned' },
           (body) => typeof (body as { updateCount?: unknown }).updateCount === 'number',
@@ -207,7 +207,7 @@ export class EcwidAdapter implements CatalogPort {
     return this.lock.withLock(categoryId, async () => {
       for (const part of chunk(productIds.map(Number), ECWID_MAX_IDS_PER_ASSIGN)) {
         await this.json(
-          { method: 'POST', path: `/categories/${categoryId}/unassignProducts`, json: { productIds: part } },
+          { method: 'POST', path: `/categories/${categoryId}/unassignProducts`, json: { productIds: part }, idempotent: true },
           ctx,
           categoryNotFound(categoryId),
           (body) => typeof (body as { deleteCount?: unknown }).deleteCount === 'number',
@@ -230,7 +230,7 @@ export class EcwidAdapter implements CatalogPort {
       const reordered = moveToPosition(current, product, position);
       if (reordered.some((id, index) => id !== current[index])) {
         await this.json(
-          { method: 'PUT', path: `/categories/${categoryId}`, json: { productIds: reordered } },
+          { method: 'PUT', path: `/categories/${categoryId}`, json: { productIds: reordered }, idempotent: true },
           ctx,
           categoryNotFound(categoryId),
           (body) => typeof (body as { updateCount?: unknown }).updateCount === 'number',
@@ -292,7 +292,7 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   private send(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
-    return this.http.send(request, ctx);
+    return this.http.send({ ...request, notApplied: ecwidDidNotApply }, ctx);
   }
 
   private ensureOk(response: UpstreamResponse, notFound: Parameters<typeof ecwidFault>[1]): void {

@@ -35,6 +35,16 @@ export function ecwidFault(response: UpstreamResponse, notFound: { code: ErrorCo
   }
 }
 
+/**
+ * Answers in which Ecwid says it applied nothing, so the same write may be sent again: 449 (an import
+ * holds the catalog) and 409 "There was a conflict modifying the store. Retry later." (not 409 "Data
+ * validation error", which would fail again).
+ */
+export function ecwidDidNotApply(response: UpstreamResponse): boolean {
+  if (response.status === 449) return true;
+  return response.status === 409 && /retry later/i.test(errorMessageOf(response) ?? '');
+}
+
 /** Ecwid's optional `{"errorMessage": ...}`, shortened so no upstream essay reaches a client. */
 function errorMessageOf(response: UpstreamResponse): string | undefined {
   try {

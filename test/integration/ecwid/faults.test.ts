@@ -4,7 +4,7 @@ import { gid, startTestGateway } from '../../support/gateway';
 
 let h: EcwidHarness;
 beforeAll(async () => {
-  h = await startEcwidHarness({}, { server: { requestTimeoutMs: 3000 }, upstream: { attemptTimeoutMs: 500, maxRateLimitRetries: 1 } });
+  h = await startEcwidHarness({}, { server: { requestTimeoutMs: 3000 }, upstream: { attemptTimeoutMs: 500, maxRetries: 1, breakerFailureThreshold: 100 } });
 });
 afterAll(() => h.close());
 beforeEach(() => {
@@ -38,17 +38,27 @@ describe('Ecwid faults become the contract’s error codes', () => {
   });
 
   test.each([
-    [449, 'CATALOG_LOCKED', true, { errorMessage: 'Store catalog cannot be modified at the moment because import is in progress. Retry later.' }],
-    [402, 'PLAN_LIMIT_REACHED', false, { errorMessage: 'The merchant plan category limit is reached' }],
-    [409, 'CONFLICT', true, { errorMessage: 'There was a conflict modifying the store. Retry later.' }],
-    [400, 'BAD_USER_INPUT', false, { errorMessage: 'Malformed request parameters' }],
-  ])('HTTP %i on a write is the userError %s (retryable: %s)', async (status, code, retryable, body) => {
-    h.emulator.server.injectFault({ method: 'POST', path: '/categories', status, body, times: 1 });
+    [449, 'CATALOG_LOCKED', true, { errorMessage: 'Store catalog cannot be modified at the moment because import is in progress. Retry later.' }, 2],
+    [402, 'PLAN_LIMIT_REACHED', false, { errorMessage: 'The merchant plan category limit is reached' }, 1],
+    [409, 'CONFLICT', true, { errorMessage: 'There was a conflict modifying the store. Retry later.' }, 2],
+    [409, 'CONFLICT', false, { errorMessage: 'Data validation error' }, 1],
+    [400, 'BAD_USER_INPUT', false, { errorMessage: 'Malformed request parameters' }, 1],
+  ])('HTTP %i on a write is the userError %s (retryable: %s) ', async (status, code, retryable, body, attempts) => {
+    h.emulator.server.injectFault({ method: 'POST', path: '/categories', status, body });
     const { data, errors } = await h.gateway.query(CREATE, { input: { storeId: ECWID_STORE, name: 'New' } });
     expect(errors).toBeUndefined();
     expect(data.createCategory.category).toBeNull();
     expect(data.createCategory.userErrors).toMatchObject([{ code, retryable }]);
     expect([...h.emulator.catalog.categories.values()].some((c) => c.name === 'New')).toBe(false);
+    // A write Ecwid says it did not apply (449, 409 "retry later") is sent again; others never are.
+    expect(h.emulator.server.log.count({ method: 'POST', path: /\/categories$/ })).toBe(attempts);
+  });
+
+  test('a write refused once with 449 goes through on the retry', async () => {
+    h.emulator.server.injectFault({ method: 'POST', path: '/categories', status: 449, times: 1 });
+    const { data } = await h.gateway.query(CREATE, { input: { storeId: ECWID_STORE, name: 'After the import' } });
+    expect(data.createCategory).toMatchObject({ category: { name: 'After the import' }, userErrors: [] });
+    expect([...h.emulator.catalog.categories.values()].filter((c) => c.name === 'After the import')).toHaveLength(1);
   });
 
   test('402 from the emulator’s own plan limit', async () => {

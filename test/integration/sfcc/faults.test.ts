@@ -12,7 +12,7 @@ const CREATE = `mutation($input: CreateCategoryInput!) { createCategory(input: $
 describe('SFCC faults through the gateway (CONTRACT.md error table)', () => {
   let h: SfccHarness;
   beforeAll(async () => {
-    h = await startSfccHarness({}, {}, { upstream: { maxRateLimitRetries: 0 } });
+    h = await startSfccHarness({}, {}, { upstream: { maxRetries: 0 } });
   });
   afterAll(() => h.close());
   beforeEach(() => {

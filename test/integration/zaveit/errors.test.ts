@@ -10,7 +10,7 @@ describe('Zaveit failures through the gateway', () => {
 
   describe('with the demo token', () => {
     beforeEach(async () => {
-      zaveit = await startZaveitHarness({}, { upstream: { maxRateLimitRetries: 0 } });
+      zaveit = await startZaveitHarness({}, { upstream: { maxRetries: 0 } });
     });
 
     it.each([

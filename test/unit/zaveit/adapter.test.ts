@@ -1,10 +1,11 @@
 import { ZAVEIT_ENDPOINTS } from '../../../src/platforms/zaveit/endpoints';
 import { ZaveitAdapter } from '../../../src/platforms/zaveit/adapter';
 import { InProcessCategoryLock } from '../../../src/locks/categoryLock';
+import { defaultUpstreamSettings } from '../../../src/config/configSchema';
 import { UpstreamClient } from '../../../src/upstream/upstreamClient';
 
 describe('the Zaveit adapter\'s fixed parts', () => {
-  const http = new UpstreamClient({ baseUrl: 'http://127.0.0.1:9', headers: {}, platformName: 'Zaveit', attemptTimeoutMs: 100, connections: 1, maxRateLimitRetries: 0 });
+  const http = new UpstreamClient({ ...defaultUpstreamSettings(), baseUrl: 'http://127.0.0.1:9', headers: {}, platformName: 'Zaveit' });
   const adapter = new ZaveitAdapter(http, new InProcessCategoryLock());
   afterAll(() => http.close());
 

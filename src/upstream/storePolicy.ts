@@ -1,0 +1,93 @@
+import {
+  BrokenCircuitError,
+  BulkheadPolicy,
+  BulkheadRejectedError,
+  bulkhead,
+  circuitBreaker,
+  CircuitBreakerPolicy,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  handleWhen,
+  retry,
+  TaskCancelledError,
+} from 'cockatiel';
+import { ErrorCode } from '../domain/errorCode';
+import { PlatformFault } from '../domain/platformFault';
+import type { Deadline, UpstreamRequest, UpstreamResponse } from './upstreamClient';
+import { AttemptOutcome, isRetryable, retryDelayMs } from './retryDecision';
+
+export interface StorePolicySettings {
+  platformName: string;
+  maxConcurrent: number;
+  maxQueued: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  breakerFailureThreshold: number;
+  breakerHalfOpenAfterMs: number;
+}
+
+/** The least time worth starting another attempt in. */
+const MIN_ATTEMPT_MS = 50;
+
+/**
+ * One store's resilience (cockatiel): retries inside the request's deadline, a circuit breaker that
+ * stops calling a platform that keeps failing, and a bulkhead that caps the store's requests in
+ * flight — so one failing or slow store costs the others nothing.
+ */
+export class StorePolicy {
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly bulkhead: BulkheadPolicy;
+
+  constructor(private readonly settings: StorePolicySettings) {
+    this.breaker = circuitBreaker(
+      handleWhen(isUnavailable).orWhenResult((response) => (response as UpstreamResponse).status >= 500),
+      { halfOpenAfter: settings.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailureThreshold) },
+    );
+    this.bulkhead = bulkhead(settings.maxConcurrent, settings.maxQueued);
+  }
+
+  /** Runs `attempt` as often as the request, its outcome and the deadline allow. */
+  async execute(request: UpstreamRequest, deadline: Deadline, attempt: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    let attemptIndex = 0;
+    let nextDelayMs = 0;
+    const shouldRetry = (outcome: AttemptOutcome) => {
+      if (!isRetryable(request, outcome)) return false;
+      nextDelayMs = retryDelayMs(outcome, attemptIndex, this.settings.retryBaseDelayMs, this.settings.retryMaxDelayMs);
+      attemptIndex += 1;
+      return Date.now() + nextDelayMs + MIN_ATTEMPT_MS < deadline.deadlineAt;
+    };
+    const policy = retry(
+      handleWhen((fault) => shouldRetry({ fault })).orWhenResult((response) => shouldRetry({ response: response as UpstreamResponse })),
+      { maxAttempts: this.settings.maxRetries, backoff: new DelegateBackoff(() => nextDelayMs) },
+    );
+    try {
+      return await policy.execute(() => this.bulkhead.execute(() => this.breaker.execute(attempt), deadline.signal), deadline.signal);
+    } catch (error) {
+      throw this.asFault(error);
+    }
+  }
+
+  private asFault(error: unknown): unknown {
+    if (error instanceof BrokenCircuitError) {
+      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} keeps failing for this store; calls are paused briefly`, {
+        retryable: true,
+        retryAfterSeconds: Math.ceil(this.settings.breakerHalfOpenAfterMs / 1000),
+      });
+    }
+    if (error instanceof BulkheadRejectedError) {
+      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `Too many requests are waiting for ${this.settings.platformName} in this store`, {
+        retryable: true,
+        retryAfterSeconds: 1,
+      });
+    }
+    if (error instanceof TaskCancelledError) {
+      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} did not answer in time`, { retryable: true });
+    }
+    return error;
+  }
+}
+
+function isUnavailable(error: Error): boolean {
+  return error instanceof PlatformFault && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
+}
