@@ -30,6 +30,8 @@ import {
 } from './wire';
 
 const NATIVE_ID = /^[1-9]\d{0,14}$/;
+/** Read-move-write-verify cycles of one move before it is given up as CONFLICT. */
+const MAX_REORDER_ATTEMPTS = 3;
 
 const categoryNotFound = (id: string, field = ['categoryId']) => ({
   code: ErrorCode.CATEGORY_NOT_FOUND,
@@ -195,9 +197,8 @@ export class EcwidAdapter implements CatalogPort {
         );
       }
 
-      // Ecwid appends in the order sent; under the lock the new order is known without a re-read.
-      const order = assignmentRecords([...current, ...toAssign]);
-      ctx.sink.categoryProducts(categoryId, order);
+      // The order as Ecwid now holds it (the read primes the loaders for the payload too).
+      const order = toAssign.length === 0 ? assignmentRecords(current) : assignmentRecords((await this.requireCategoryWire(categoryId, ctx)).productIds ?? []);
       const requested = new Set(productIds);
       return { assignments: order.filter((a) => requested.has(a.productId)), failures };
     });
@@ -217,27 +218,37 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   moveProduct(categoryId: string, productId: string, position: number, ctx: CallContext): Promise<AssignmentRecord> {
-    // Ecwid reorders by replacing the whole list: read, move, write back, all under the category's lock.
+    // Ecwid reorders by replacing the whole list: read, move, write back, all under the category's lock,
+    // then read once more to verify: another client of the store may have written the list meanwhile.
     return this.lock.withLock(categoryId, async () => {
-      const current = (await this.requireCategoryWire(categoryId, ctx, false)).productIds ?? [];
       const product = Number(productId);
-      if (!current.includes(product)) {
-        throw new PlatformFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `Product ${productId} is not assigned to category ${categoryId}`, {
-          field: ['productId'],
-          productId,
-        });
-      }
-      const reordered = moveToPosition(current, product, position);
-      if (reordered.some((id, index) => id !== current[index])) {
+      for (let attempt = 0; ; attempt += 1) {
+        const current = (await this.requireCategoryWire(categoryId, ctx, false)).productIds ?? [];
+        if (!current.includes(product)) {
+          throw new PlatformFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `Product ${productId} is not assigned to category ${categoryId}`, {
+            field: ['productId'],
+            productId,
+          });
+        }
+        const reordered = moveToPosition(current, product, position);
+        if (reordered.every((id, index) => id === current[index])) {
+          ctx.sink.categoryProducts(categoryId, assignmentRecords(current));
+          return { productId, position: current.indexOf(product) };
+        }
         await this.json(
           { method: 'PUT', path: `/categories/${categoryId}`, json: { productIds: reordered }, idempotent: true },
           ctx,
           categoryNotFound(categoryId),
           (body) => typeof (body as { updateCount?: unknown }).updateCount === 'number',
         );
+        const written = (await this.requireCategoryWire(categoryId, ctx)).productIds ?? [];
+        if (written.indexOf(product) === reordered.indexOf(product)) return { productId, position: reordered.indexOf(product) };
+        if (attempt >= MAX_REORDER_ATTEMPTS - 1) {
+          throw new PlatformFault(ErrorCode.CONFLICT, `The product order of category ${categoryId} keeps changing elsewhere; retry the move`, {
+            retryable: true,
+          });
+        }
       }
-      ctx.sink.categoryProducts(categoryId, assignmentRecords(reordered));
-      return { productId, position: reordered.indexOf(product) };
     });
   }
 

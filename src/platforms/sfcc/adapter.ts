@@ -46,6 +46,8 @@ import {
 const PLATFORM = 'SFCC';
 
 /** OCAPI ids: 1–256 characters (seed 004's constraints), no control characters, no surrounding blanks, no dot segments. */
+/** Re-reads after a stale `_resource_state` before the write is given up as CONFLICT. */
+const MAX_STALE_STATE_RETRIES = 2;
 const MAX_ID_LENGTH = 256;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -144,7 +146,6 @@ export class SfccAdapter implements CatalogPort {
 
   async updateCategory(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<CategoryRecord> {
     const write: SfccCategoryWrite = {
-      _resource_state: this.states.get(categoryId),
       name: patch.name == null ? undefined : localized(patch.name),
       // null clears the description: an empty text in the gateway's locale.
       description: patch.description === undefined ? undefined : localized(patch.description ?? ''),
@@ -152,11 +153,9 @@ export class SfccAdapter implements CatalogPort {
       parent_category_id: patch.parentId === undefined ? undefined : (patch.parentId ?? SFCC_ROOT_CATEGORY_ID),
       position: patch.position ?? undefined,
     };
-    const response = await this.send(
-      { method: API.updateCategory.method, path: API.updateCategory.path(this.catalogId, categoryId), json: write },
-      ctx,
+    const response = await this.writeWithFreshState(categoryId, ctx, (state) =>
+      this.send({ method: API.updateCategory.method, path: API.updateCategory.path(this.catalogId, categoryId), json: { ...write, _resource_state: state } }, ctx),
     );
-    this.forgetStaleState(categoryId, response);
     return this.observeWritten(this.expect<SfccCategory>(response, CATEGORY_FAULTS, isCategory), ctx);
   }
 
@@ -164,16 +163,16 @@ export class SfccAdapter implements CatalogPort {
     if (categoryId === SFCC_ROOT_CATEGORY_ID) {
       throw new PlatformFault(ErrorCode.BAD_USER_INPUT, "The catalog's root category cannot be deleted", { field: ['categoryId'] });
     }
-    const state = this.states.get(categoryId);
-    const response = await this.send(
-      {
-        method: API.deleteCategory.method,
-        path: API.deleteCategory.path(this.catalogId, categoryId),
-        headers: state ? { 'x-dw-resource-state': state } : undefined,
-      },
-      ctx,
+    const response = await this.writeWithFreshState(categoryId, ctx, (state) =>
+      this.send(
+        {
+          method: API.deleteCategory.method,
+          path: API.deleteCategory.path(this.catalogId, categoryId),
+          headers: state ? { 'x-dw-resource-state': state } : undefined,
+        },
+        ctx,
+      ),
     );
-    this.forgetStaleState(categoryId, response);
     if (!isOk(response)) throw sfccFault(response, CATEGORY_FAULTS);
     this.states.forget(categoryId);
   }
@@ -384,9 +383,21 @@ export class SfccAdapter implements CatalogPort {
     if (parentId === SFCC_ROOT_CATEGORY_ID) ctx.sink.categoryChildren('', children, true);
   }
 
-  /** A stale `_resource_state` is forgotten, so the next write (after the client re-reads) is not refused again. */
-  private forgetStaleState(categoryId: string, response: UpstreamResponse): void {
-    if (response.status === 409 || faultDocumentOf(response)?.type === 'ResourceStateConflictException') this.states.forget(categoryId);
+  /**
+   * A write that carries the category's `_resource_state`, serialized with the category's other writes.
+   * When SFCC says the state is stale (changed elsewhere), the category is read again and the write sent
+   * with the fresh state, a bounded number of times; a category that keeps changing is CONFLICT.
+   */
+  private writeWithFreshState(categoryId: string, ctx: CallContext, write: (state: string | undefined) => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    return this.lock.withLock(categoryId, async () => {
+      for (let attempt = 0; ; attempt += 1) {
+        const response = await write(this.states.get(categoryId));
+        if (faultDocumentOf(response)?.type !== 'ResourceStateConflictException') return response;
+        this.states.forget(categoryId);
+        if (attempt >= MAX_STALE_STATE_RETRIES) return response;
+        await this.readTree(categoryId, ctx);
+      }
+    });
   }
 
   private send(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {

@@ -142,6 +142,23 @@ describe('moveProduct on Ecwid', () => {
     expect(h.emulator.server.log.count({ method: 'PUT' })).toBe(0);
   });
 
+  test('the move is verified: when another client rewrites the list right after, the gateway moves again', async () => {
+    const fruit = byName('Fruit');
+    const [a, b, c, ...rest] = fruit.productIds;
+    const update = h.emulator.catalog.update.bind(h.emulator.catalog);
+    let rewrites = 0;
+    // Another Ecwid client writes the original order back just after the gateway's first write.
+    h.emulator.catalog.update = (id, write) => {
+      update(id, write);
+      if (rewrites++ === 0) update(id, { productIds: [a, b, c, ...rest] });
+    };
+    const { data } = await h.gateway.query(MOVE, { input: { categoryId: cat(fruit.id), productId: prod(c), position: 0 } });
+    expect(data.moveProduct.userErrors).toEqual([]);
+    expect(data.moveProduct.assignment).toEqual({ position: 0, product: { nativeId: String(c) } });
+    expect(h.emulator.catalog.categories.get(fruit.id)!.productIds).toEqual([c, a, b, ...rest]);
+    expect(h.emulator.server.log.count({ method: 'PUT' })).toBe(2);
+  });
+
   test('concurrent moves and assigns on one category never undo one another', async () => {
     const fruit = byName('Fruit');
     const original = [...fruit.productIds];

@@ -48,17 +48,18 @@ describe('SFCC faults through the gateway (CONTRACT.md error table)', () => {
     expect(data.createCategory.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
   });
 
-  test('ResourceStateConflictException is CONFLICT', async () => {
+  test('ResourceStateConflictException that persists after re-reads is CONFLICT', async () => {
     h.emulator.server.injectFault({
       method: 'DELETE',
       path: '/categories/sale',
       status: 409,
       body: fault('ResourceStateConflictException', "The resource state 'x' does not match the current state of the resource."),
-      times: 1,
     });
     const { data } = await h.gateway.query(`mutation { deleteCategory(input: { categoryId: "${categoryGid('sale')}" }) { userErrors { code retryable } } }`);
     expect(data.deleteCategory.userErrors).toEqual([{ code: 'CONFLICT', retryable: true }]);
     expect(h.emulator.catalog.findCategory('sale')).toBeDefined();
+    // The first try and two more, each after a fresh read.
+    expect(h.emulator.server.log.count({ method: 'DELETE', path: '/categories/sale' })).toBe(3);
   });
 
   test('ProductNotFoundException on a move is PRODUCT_NOT_FOUND; CategoryProductAssignmentNotFoundException is ASSIGNMENT_NOT_FOUND', async () => {

@@ -235,32 +235,29 @@ describe('updateCategory and deleteCategory send back the resource state', () =>
     expect(h.emulator.catalog.getCategory('update-me').parentId).toBe('root');
   });
 
-  test('a change made elsewhere since the gateway read the category is CONFLICT; the retry goes through', async () => {
+  test('a change made elsewhere since the gateway read the category: re-read, then the write goes through on the fresh state', async () => {
     seedCategory('contested', []);
     await h.gateway.query(`{ category(id: "${categoryGid('contested')}") { name } }`);
-    h.emulator.catalog.updateCategory('contested', { name: { default: 'Changed in Business Manager' } });
+    h.emulator.catalog.updateCategory('contested', { name: { default: 'Changed in Business Manager' }, position: 4 });
+    h.emulator.server.log.clear();
 
-    const stale = await h.gateway.query(UPDATE, { input: { categoryId: categoryGid('contested'), name: 'Gateway name' } });
-    expect(stale.data.updateCategory).toEqual({
-      category: null,
-      userErrors: [{ code: 'CONFLICT', field: null, retryable: true, message: 'The category changed since the gateway last read it; read it again and retry' }],
-    });
-    expect(h.emulator.catalog.getCategory('contested').name.default).toBe('Changed in Business Manager');
-
-    const retry = await h.gateway.query(UPDATE, { input: { categoryId: categoryGid('contested'), name: 'Gateway name' } });
-    expect(retry.data.updateCategory.userErrors).toEqual([]);
-    expect(h.emulator.catalog.getCategory('contested').name.default).toBe('Gateway name');
+    const { data } = await h.gateway.query(UPDATE, { input: { categoryId: categoryGid('contested'), name: 'Gateway name' } });
+    expect(data.updateCategory.userErrors).toEqual([]);
+    expect(data.updateCategory.category).toMatchObject({ name: 'Gateway name', position: 4 });
+    expect(h.emulator.catalog.getCategory('contested')).toMatchObject({ name: { default: 'Gateway name' }, position: 4 });
+    // The stale PATCH, the re-read, the PATCH with the fresh state.
+    expect(requests().map((r) => [r.method, r.status])).toEqual([
+      ['PATCH', 409],
+      ['GET', 200],
+      ['PATCH', 200],
+    ]);
   });
 
-  test('delete: removes the category and its subtree; stale state is CONFLICT; unknown is CATEGORY_NOT_FOUND; root is refused', async () => {
+  test('delete: removes the category and its subtree, after a re-read when its state is stale; unknown is CATEGORY_NOT_FOUND; root is refused', async () => {
     seedCategory('doomed', []);
     h.emulator.catalog.createCategory('doomed-child', { parentId: 'doomed', name: { default: 'Child' } });
     await h.gateway.query(`{ category(id: "${categoryGid('doomed')}") { name } }`);
     h.emulator.catalog.updateCategory('doomed', { position: 9 });
-
-    const stale = await h.gateway.query(DELETE, { input: { categoryId: categoryGid('doomed') } });
-    expect(stale.data.deleteCategory.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
-    expect(h.emulator.catalog.findCategory('doomed')).toBeDefined();
 
     const deleted = await h.gateway.query(DELETE, { input: { categoryId: categoryGid('doomed') } });
     expect(deleted.data.deleteCategory).toEqual({ deletedCategoryId: categoryGid('doomed'), userErrors: [] });
