@@ -4,7 +4,8 @@ import { ConfigError, loadConfigFile } from './config/loadConfig';
 import { startDemo } from './demo';
 import { startGateway } from './server';
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['token', '*.token', 'headers.authorization'] });
+// Tokens never reach the logs: no log line carries config or headers, and these paths are redacted anyway.
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['token', '*.token', '*.headers.authorization', '*.headers["x-api-key"]'] });
 
 /** `npm start` (demo), `npm start -- --config stores.yaml` or CATEGRAPH_CONFIG=stores.yaml. */
 async function main(): Promise<void> {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   }
 
   const port = process.env.PORT === undefined ? undefined : parsePort(process.env.PORT);
-  const gateway = await startGateway(config, { port, host: process.env.HOST });
+  const gateway = await startGateway(config, { port, host: process.env.HOST, logger });
   // The readiness line: the only line that carries the URL.
   console.log(`Categraph GraphQL gateway ready at ${gateway.url}`);
 

@@ -1,9 +1,14 @@
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyError, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import pino, { Logger } from 'pino';
 import type { GatewayConfig } from './config/configSchema';
 import { RequestSessions } from './loaders/requestSessions';
+import { GatewayMetrics } from './observability/metrics';
+import { requestObservability } from './observability/requestObservability';
+import type { UpstreamEvent, UpstreamTiming } from './observability/upstreamTiming';
 import { StoreRegistry } from './platforms/storeRegistry';
 import { buildGatewaySchema } from './schema/buildGatewaySchema';
 import type { GatewayContext } from './schema/context';
@@ -22,11 +27,15 @@ export interface StartOptions {
   /** Overrides server.port (PORT); 0 picks a free port. */
   port?: number;
   host?: string;
+  /** JSON logs (one line per request); silent when absent. */
+  logger?: Logger;
 }
 
-/** Starts the gateway: Fastify serving POST/GET /graphql (Apollo Server) and GET /healthz. */
+/** Starts the gateway: Fastify serving POST/GET /graphql (Apollo Server), GET /healthz and GET /metrics. */
 export async function startGateway(config: GatewayConfig, options: StartOptions = {}): Promise<GatewayServer> {
-  const registry = new StoreRegistry(config);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const metrics = new GatewayMetrics();
+  const registry = new StoreRegistry(config, { observe: metrics.observeUpstream });
   const app = Fastify({
     bodyLimit: config.server.maxBodyBytes,
   });
@@ -37,7 +46,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     includeStacktraceInErrorResponses: false,
     // Clients authenticate with headers, never cookies, so a cross-site form cannot act as them (README, "Security").
     csrfPrevention: false,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics)],
   });
   await apollo.start();
 
@@ -48,8 +57,11 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     void reply.status(status).send({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
   app.get('/healthz', async () => ({ status: 'ok', stores: registry.all().map((store) => store.id) }));
+  if (config.server.metrics) {
+    app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  }
   await app.register(fastifyApollo(apollo), {
-    context: async () => contextFor(registry, config.server.requestTimeoutMs),
+    context: async (request) => contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id']),
   });
 
   await app.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
@@ -63,9 +75,22 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   };
 }
 
-function contextFor(registry: StoreRegistry, requestTimeoutMs: number): GatewayContext {
-  const deadline = { signal: AbortSignal.timeout(requestTimeoutMs), deadlineAt: Date.now() + requestTimeoutMs };
-  return { registry, sessions: new RequestSessions(registry, deadline) };
+function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientRequestId: string | string[] | undefined): GatewayContext {
+  const upstreamTimings: UpstreamTiming[] = [];
+  const deadline = {
+    signal: AbortSignal.timeout(requestTimeoutMs),
+    deadlineAt: Date.now() + requestTimeoutMs,
+    observe: (event: UpstreamEvent) => {
+      if (event.kind === 'attempt') upstreamTimings.push(event.timing);
+    },
+  };
+  return { registry, sessions: new RequestSessions(registry, deadline), requestId: requestIdFrom(clientRequestId), upstreamTimings };
+}
+
+/** The client's x-request-id when it is a sane token (it goes into logs), else a new one. */
+function requestIdFrom(header: string | string[] | undefined): string {
+  const candidate = Array.isArray(header) ? header[0] : header;
+  return candidate && /^[\w.-]{1,64}$/.test(candidate) ? candidate : randomUUID();
 }
 
 async function closeGateway(app: FastifyInstance, registry: StoreRegistry): Promise<void> {

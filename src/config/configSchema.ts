@@ -64,6 +64,8 @@ export const gatewayConfigSchema = z
         maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
         /** Schema introspection; turn off in production if the schema is private. */
         introspection: z.boolean().default(true),
+        /** Prometheus metrics at GET /metrics. */
+        metrics: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

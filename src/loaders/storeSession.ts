@@ -3,10 +3,13 @@ import { PlatformFault } from '../domain/platformFault';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
 import type { CallContext, CatalogPort, RecordSink } from '../platforms/port';
 import type { Store } from '../platforms/storeRegistry';
+import type { UpstreamObserver } from '../observability/upstreamTiming';
 
 export interface RequestDeadline {
   signal: AbortSignal;
   deadlineAt: number;
+  /** Told of every upstream attempt made for the request (its log line). */
+  observe?: UpstreamObserver;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RateLimitSettings, StoreConfig, UpstreamSettings } from '../config/configSchema';
 import type { CategoryLock } from '../locks/categoryLock';
+import type { UpstreamObserver } from '../observability/upstreamTiming';
 import type { TokenRateLimiters } from '../upstream/tokenRateLimiter';
 import { UpstreamClient } from '../upstream/upstreamClient';
 import { EcwidAdapter } from './ecwid/adapter';
@@ -11,6 +12,8 @@ export interface AdapterDeps {
   upstream: UpstreamSettings;
   lock: CategoryLock;
   rateLimiters: TokenRateLimiters;
+  /** Told of every upstream attempt, retry and breaker change (metrics). */
+  observe?: UpstreamObserver;
 }
 
 /** What the gateway assumes of each platform when the config says nothing. */
@@ -31,7 +34,9 @@ export function createAdapter(store: StoreConfig, deps: AdapterDeps): { port: Ca
   const http = new UpstreamClient({
     ...settings,
     baseUrl,
+    storeId: store.id,
     platformName: defaults.name,
+    observe: deps.observe,
     headers: { authorization: `Bearer ${store.token}` },
     rateLimiter: rateLimit ? deps.rateLimiters.forToken(new URL(baseUrl).origin, store.token, rateLimit) : undefined,
   });

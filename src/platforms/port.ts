@@ -1,4 +1,5 @@
 import type { Platform } from '../domain/platform';
+import type { UpstreamObserver } from '../observability/upstreamTiming';
 import type {
   AssignOutcome,
   AssignmentRecord,
@@ -41,6 +42,8 @@ export interface CallContext {
   /** Epoch ms by which the whole GraphQL request must have answered. */
   deadlineAt: number;
   sink: RecordSink;
+  /** Told of every upstream attempt made for the request (its log line). */
+  observe?: UpstreamObserver;
 }
 
 /**

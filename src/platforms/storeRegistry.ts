@@ -2,6 +2,7 @@ import type { GatewayConfig } from '../config/configSchema';
 import { InProcessCategoryLock, CategoryLock } from '../locks/categoryLock';
 import { TokenRateLimiters } from '../upstream/tokenRateLimiter';
 import type { UpstreamClient } from '../upstream/upstreamClient';
+import type { UpstreamObserver } from '../observability/upstreamTiming';
 import { createAdapter } from './createAdapter';
 import type { CatalogPort } from './port';
 
@@ -17,12 +18,14 @@ export class StoreRegistry {
   private readonly clients: UpstreamClient[] = [];
   private readonly rateLimiters = new TokenRateLimiters();
 
-  constructor(config: GatewayConfig, lock: CategoryLock = new InProcessCategoryLock()) {
+  constructor(config: GatewayConfig, options: { lock?: CategoryLock; observe?: UpstreamObserver } = {}) {
+    const lock = options.lock ?? new InProcessCategoryLock();
     for (const storeConfig of config.stores) {
       const { port, http } = createAdapter(storeConfig, {
         upstream: config.upstream,
         lock: scopedLock(lock, storeConfig.id),
         rateLimiters: this.rateLimiters,
+        observe: options.observe,
       });
       this.stores.set(storeConfig.id, { id: storeConfig.id, port });
       this.clients.push(http);

@@ -5,6 +5,7 @@ import {
   bulkhead,
   circuitBreaker,
   CircuitBreakerPolicy,
+  CircuitState,
   ConsecutiveBreaker,
   DelegateBackoff,
   handleWhen,
@@ -14,10 +15,14 @@ import {
 import { ErrorCode } from '../domain/errorCode';
 import { PlatformFault } from '../domain/platformFault';
 import type { Deadline, UpstreamRequest, UpstreamResponse } from './upstreamClient';
+import type { UpstreamObserver } from '../observability/upstreamTiming';
 import { AttemptOutcome, isRetryable, retryDelayMs } from './retryDecision';
 
 export interface StorePolicySettings {
   platformName: string;
+  storeId: string;
+  /** Told of every retry and every change of the circuit's state (metrics). */
+  observe?: UpstreamObserver;
   maxConcurrent: number;
   maxQueued: number;
   maxRetries: number;
@@ -26,6 +31,13 @@ export interface StorePolicySettings {
   breakerFailureThreshold: number;
   breakerHalfOpenAfterMs: number;
 }
+
+const BREAKER_STATES = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open',
+} as const;
 
 /** The least time worth starting another attempt in. */
 const MIN_ATTEMPT_MS = 50;
@@ -45,6 +57,10 @@ export class StorePolicy {
       { halfOpenAfter: settings.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailureThreshold) },
     );
     this.bulkhead = bulkhead(settings.maxConcurrent, settings.maxQueued);
+    const { storeId, platformName: platform, observe } = settings;
+    this.breaker.onStateChange((state) => observe?.({ kind: 'breaker', storeId, platform, state: BREAKER_STATES[state] }));
+    // Metrics show every store's circuit from the start, not only once it has changed.
+    observe?.({ kind: 'breaker', storeId, platform, state: 'closed' });
   }
 
   /** Runs `attempt` as often as the request, its outcome and the deadline allow. */
@@ -61,6 +77,7 @@ export class StorePolicy {
       handleWhen((fault) => shouldRetry({ fault })).orWhenResult((response) => shouldRetry({ response: response as UpstreamResponse })),
       { maxAttempts: this.settings.maxRetries, backoff: new DelegateBackoff(() => nextDelayMs) },
     );
+    policy.onRetry(() => this.settings.observe?.({ kind: 'retry', storeId: this.settings.storeId, platform: this.settings.platformName }));
     try {
       return await policy.execute(() => this.bulkhead.execute(() => this.breaker.execute(attempt), deadline.signal), deadline.signal);
     } catch (error) {

@@ -1,4 +1,7 @@
 import { Pool } from 'undici';
+import { PlatformFault } from '../domain/platformFault';
+import { ErrorCode } from '../domain/errorCode';
+import type { UpstreamObserver, UpstreamTiming } from '../observability/upstreamTiming';
 import { InFlightReads } from './inFlightReads';
 import { isRead } from './retryDecision';
 import { StorePolicy, StorePolicySettings } from './storePolicy';
@@ -43,6 +46,8 @@ export interface UpstreamResponse {
 export interface Deadline {
   signal: AbortSignal;
   deadlineAt: number;
+  /** Told of every attempt made for this GraphQL request (its log line). */
+  observe?: UpstreamObserver;
 }
 
 /**
@@ -74,7 +79,27 @@ export class UpstreamClient {
   }
 
   private async attempt(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
-    await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName);
+    try {
+      await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName);
+    } catch (error) {
+      if (error instanceof PlatformFault && error.code === ErrorCode.RATE_LIMITED) {
+        this.options.observe?.({ kind: 'throttled', storeId: this.options.storeId, platform: this.options.platformName });
+      }
+      throw error;
+    }
+    const started = performance.now();
+    const report = (status: number | undefined) => {
+      const timing: UpstreamTiming = {
+        storeId: this.options.storeId,
+        platform: this.options.platformName,
+        method: request.method,
+        path: request.path,
+        status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+      this.options.observe?.({ kind: 'attempt', timing });
+      deadline.observe?.({ kind: 'attempt', timing });
+    };
     const timeoutMs = Math.max(1, Math.min(this.options.attemptTimeoutMs, deadline.deadlineAt - Date.now()));
     const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(timeoutMs)]);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
@@ -97,8 +122,10 @@ export class UpstreamClient {
         bodyTimeout: timeoutMs,
       });
       const text = await response.body.text();
+      report(response.statusCode);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
+      report(undefined);
       throw transportFault(this.options.platformName, error, signal.aborted);
     }
   }

@@ -5,7 +5,7 @@ import { defaultUpstreamSettings } from '../../../src/config/configSchema';
 import { UpstreamClient } from '../../../src/upstream/upstreamClient';
 
 describe('the Zaveit adapter\'s fixed parts', () => {
-  const http = new UpstreamClient({ ...defaultUpstreamSettings(), baseUrl: 'http://127.0.0.1:9', headers: {}, platformName: 'Zaveit' });
+  const http = new UpstreamClient({ ...defaultUpstreamSettings(), baseUrl: 'http://127.0.0.1:9', headers: {}, platformName: 'Zaveit', storeId: 'zaveit-test' });
   const adapter = new ZaveitAdapter(http, new InProcessCategoryLock());
   afterAll(() => http.close());
 
