@@ -1,5 +1,5 @@
 import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../../support/ecwid';
-import { AssignProductsDocument, MoveProductDocument } from '../../generated/graphql';
+import { AssignProductsDocument, MoveProductDocument } from '../../../examples/generated/graphql';
 import { gid } from '../../support/gateway';
 
 let h: EcwidHarness;
