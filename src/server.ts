@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { FastifyError, FastifyInstance } from 'fastify';
+import Fastify, { FastifyError } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config/configSchema';
 import { RequestSessions } from './loaders/requestSessions';
 import { GatewayMetrics } from './observability/metrics';
 import { requestObservability } from './observability/requestObservability';
+import { startTracing } from './observability/tracing';
 import type { UpstreamEvent, UpstreamTiming } from './observability/upstreamTiming';
 import { StoreRegistry } from './platforms/storeRegistry';
 import { buildGatewaySchema } from './schema/buildGatewaySchema';
@@ -36,6 +37,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = new GatewayMetrics();
   const registry = new StoreRegistry(config, { observe: metrics.observeUpstream });
+  const tracing = config.tracing ? startTracing(config.tracing) : undefined;
   const app = Fastify({
     bodyLimit: config.server.maxBodyBytes,
   });
@@ -46,7 +48,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     includeStacktraceInErrorResponses: false,
     // Clients authenticate with headers, never cookies, so a cross-site form cannot act as them (README, "Security").
     csrfPrevention: false,
-    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics)],
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(tracing ? [tracing.plugin] : [])],
   });
   await apollo.start();
 
@@ -71,7 +73,12 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     url: `http://${host}:${port}/graphql`,
     port,
     registry,
-    close: () => closeGateway(app, registry),
+    close: async () => {
+      await app.close();
+      await registry.close();
+      // Flushes the spans still batched.
+      await tracing?.shutdown();
+    },
   };
 }
 
@@ -91,9 +98,4 @@ function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientReq
 function requestIdFrom(header: string | string[] | undefined): string {
   const candidate = Array.isArray(header) ? header[0] : header;
   return candidate && /^[\w.-]{1,64}$/.test(candidate) ? candidate : randomUUID();
-}
-
-async function closeGateway(app: FastifyInstance, registry: StoreRegistry): Promise<void> {
-  await app.close();
-  await registry.close();
 }

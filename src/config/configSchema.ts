@@ -70,6 +70,8 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     upstream: upstreamSettings.strict().prefault({}),
+    /** OpenTelemetry traces over OTLP/HTTP; off when absent. */
+    tracing: z.object({ otlpEndpoint: httpUrl, serviceName: z.string().min(1).default('categraph') }).strict().optional(),
     stores: z.array(storeConfigSchema).min(1, 'must list at least one store'),
   })
   .strict()

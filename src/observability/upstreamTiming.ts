@@ -7,6 +7,8 @@ export interface UpstreamTiming {
   path: string;
   /** The HTTP status, or undefined when no answer came (timeout, refused, reset). */
   status?: number;
+  /** Epoch ms when the attempt started, and how long it took. */
+  startedAt: number;
   durationMs: number;
 }
 

@@ -87,6 +87,7 @@ export class UpstreamClient {
       }
       throw error;
     }
+    const startedAt = Date.now();
     const started = performance.now();
     const report = (status: number | undefined) => {
       const timing: UpstreamTiming = {
@@ -95,6 +96,7 @@ export class UpstreamClient {
         method: request.method,
         path: request.path,
         status,
+        startedAt,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       };
       this.options.observe?.({ kind: 'attempt', timing });

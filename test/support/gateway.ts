@@ -20,7 +20,7 @@ export interface TestGateway {
 }
 
 /** The gateway in-process on a free loopback port, in front of the given stores (config shape as in YAML). */
-export async function startTestGateway(config: { stores: unknown[]; server?: Record<string, unknown>; upstream?: Record<string, unknown> }): Promise<TestGateway> {
+export async function startTestGateway(config: GatewayOptions & { stores: unknown[] }): Promise<TestGateway> {
   const server = await startGateway(parseConfig({ ...config, server: { port: 0, ...config.server } }, 'test config'));
   return {
     server,
@@ -43,7 +43,7 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
 export const gid = (type: 'Category' | 'Product', storeId: string, nativeId: string | number) =>
   `gid://categraph/${type}/${storeId}/${encodeURIComponent(String(nativeId))}`;
 
-export type GatewayOptions = { server?: Record<string, unknown>; upstream?: Record<string, unknown> };
+export type GatewayOptions = { server?: Record<string, unknown>; upstream?: Record<string, unknown>; tracing?: Record<string, unknown> };
 
 /** A platform emulator with the gateway in front of it as one store. */
 export interface Harness<TCatalog> {
