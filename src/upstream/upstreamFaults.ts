@@ -3,7 +3,8 @@ import { PlatformFault } from '../domain/platformFault';
 import type { UpstreamResponse } from './upstreamClient';
 
 /** A request that got no answer: timeout, refused or reset connection. */
-export function transportFault(platformName: string, error: unknown, timedOut: boolean): PlatformFault {
+export function transportFault(platformName: string, error: unknown, aborted: boolean): PlatformFault {
+  const timedOut = aborted || TIMEOUT_CODES.has(errorCode(error));
   const what = timedOut ? 'did not answer in time' : `could not be reached (${errorCode(error)})`;
   return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${platformName} ${what}`, { retryable: true });
 }
@@ -50,6 +51,9 @@ export function retryAfterSecondsOf(response: UpstreamResponse): number | undefi
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
+
+/** undici's own timeouts (headers, body) are timeouts too, not unreachable hosts. */
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
