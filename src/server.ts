@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
 import type { GatewayConfig } from './config/configSchema';
+import { explorerAssets, explorerLandingPage } from './http/explorer';
+import { persistedQueries } from './http/persistedQueries';
+import { responseCaching } from './http/responseCaching';
 import { RequestSessions } from './loaders/requestSessions';
 import { GatewayMetrics } from './observability/metrics';
 import { requestObservability } from './observability/requestObservability';
@@ -48,7 +51,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     includeStacktraceInErrorResponses: false,
     // Clients authenticate with headers, never cookies, so a cross-site form cannot act as them (README, "Security").
     csrfPrevention: false,
-    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(tracing ? [tracing.plugin] : [])],
+    persistedQueries: persistedQueries(config.server.persistedQueryCacheBytes),
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds)],
   });
   await apollo.start();
 
@@ -62,6 +66,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   if (config.server.metrics) {
     app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   }
+  if (config.server.explorer) await app.register(explorerAssets);
   await app.register(fastifyApollo(apollo), {
     context: async (request) => contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id']),
   });

@@ -66,6 +66,12 @@ export const gatewayConfigSchema = z
         introspection: z.boolean().default(true),
         /** Prometheus metrics at GET /metrics. */
         metrics: z.boolean().default(true),
+        /** GraphiQL at GET /graphql for browsers, its assets served by the gateway itself. */
+        explorer: z.boolean().default(true),
+        /** max-age of error-free query responses (Cache-Control, for browsers and CDNs); 0 keeps every read fresh. */
+        cacheMaxAgeSeconds: z.number().int().min(0).max(86_400).default(0),
+        /** Memory for Automatic Persisted Queries (an LRU cache); 0 turns APQ off. */
+        persistedQueryCacheBytes: z.number().int().min(0).max(1024 * 1024 * 1024).default(8 * 1024 * 1024),
       })
       .strict()
       .prefault({}),
