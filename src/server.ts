@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyError } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
 import type { GatewayConfig } from './config/configSchema';
 import { explorerAssets, explorerLandingPage } from './http/explorer';
+import { operationLimits } from './http/operationLimits';
 import { persistedQueries } from './http/persistedQueries';
 import { responseCaching } from './http/responseCaching';
 import { RequestSessions } from './loaders/requestSessions';
@@ -44,6 +45,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   const app = Fastify({
     bodyLimit: config.server.maxBodyBytes,
   });
+  const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildGatewaySchema(),
     formatError,
@@ -52,7 +54,9 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     // Clients authenticate with headers, never cookies, so a cross-site form cannot act as them (README, "Security").
     csrfPrevention: false,
     persistedQueries: persistedQueries(config.server.persistedQueryCacheBytes),
-    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds)],
   });
   await apollo.start();
 

@@ -64,6 +64,19 @@ export const gatewayConfigSchema = z
         maxBodyBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
         /** Schema introspection; turn off in production if the schema is private. */
         introspection: z.boolean().default(true),
+        /** "Did you mean …?" in validation errors; by default only where introspection is on. */
+        fieldSuggestions: z.boolean().optional(),
+        /** Operations over these limits are refused before execution (README, "Failure behaviour"). */
+        limits: z
+          .object({
+            maxDepth: z.number().int().min(1).max(100).default(12),
+            maxAliases: z.number().int().min(0).max(1000).default(30),
+            maxDirectives: z.number().int().min(0).max(1000).default(20),
+            maxTokens: z.number().int().min(10).max(1_000_000).default(5000),
+            maxCost: z.number().int().min(1).default(50_000),
+          })
+          .strict()
+          .prefault({}),
         /** Prometheus metrics at GET /metrics. */
         metrics: z.boolean().default(true),
         /** GraphiQL at GET /graphql for browsers, its assets served by the gateway itself. */

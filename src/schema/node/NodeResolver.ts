@@ -1,9 +1,14 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { ErrorCode } from '../../domain/errorCode';
+import { PlatformFault } from '../../domain/platformFault';
 import { categoryNode, CategoryNode } from '../category/CategoryType';
 import { Node } from '../common/Node';
 import type { GatewayContext } from '../context';
 import { resolveId } from '../ids';
 import { productNode, ProductNode } from '../product/ProductType';
+
+/** The most ids one `nodes` call takes: each may cost an upstream request. */
+export const MAX_NODES = 100;
 
 @Resolver()
 export class NodeResolver {
@@ -14,6 +19,9 @@ export class NodeResolver {
 
   @Query(() => [Node], { nullable: 'items' })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GatewayContext): Array<Promise<CategoryNode | ProductNode | null>> {
+    if (ids.length > MAX_NODES) {
+      throw new PlatformFault(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} ids; ask in pages`, { field: ['ids'] });
+    }
     // One promise per id: a bad id fails its own entry, the others still answer.
     return ids.map((id, index) => loadNode(ctx, id, ['ids', String(index)]));
   }

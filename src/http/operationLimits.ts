@@ -1,0 +1,70 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, ValidationRule } from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/**
+ * Hostile or careless operations are refused before execution, so before any upstream request: tokens
+ * by the parser (GRAPHQL_PARSE_FAILED), depth, aliases and directives by graphql-armor's validation rules
+ * (GRAPHQL_VALIDATION_FAILED), and a cost in which list sizes count (BAD_USER_INPUT). Field suggestions ("Did you mean …?") are blocked
+ * when the schema is private.
+ */
+export function operationLimits(
+  limits: OperationLimits,
+  fieldSuggestions: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    // graphql-js's own parser counts tokens (parseOptions below) and answers a plain 400 parse error.
+    maxTokens: { enabled: false },
+    // Armor's cost ignores list sizes; the list-aware cost below replaces it.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !fieldSuggestions },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins: [...plugins, listAwareCostLimit(limits.maxCost)], validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+}
+
+/**
+ * A field costs 1 plus its children, times the items it may return: `first` for connections, the number
+ * of `ids` for `nodes`. Aliases are separate fields, so each alias pays again. `categories(first: 500) {
+ * nodes { children(first: 500) { … } } }` costs over 250 000 and is refused; a storefront menu costs a few
+ * thousand.
+ */
+const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const size = typeof args.first === 'number' ? args.first : Array.isArray(args.ids) ? args.ids.length : 1;
+  return Math.max(1, size) * (1 + childComplexity);
+};
+
+function listAwareCostLimit(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: operationName ?? undefined,
+            estimators: [listSizeEstimator],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`The operation costs ${cost}, above the limit of ${maxCost}: ask for fewer items (first, ids) or fewer fields`, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { AllPlatforms, startAllPlatforms } from '../support/allPlatforms';
+import { gid, postGraphQL, startTestGateway } from '../support/gateway';
+
+let all: AllPlatforms;
+beforeAll(async () => {
+  all = await startAllPlatforms();
+});
+afterAll(() => all.close());
+beforeEach(() => {
+  for (const emulator of all.emulators()) emulator.server.log.clear();
+});
+afterEach(() => {
+  // The point of every case: nothing reached a platform.
+  for (const emulator of all.emulators()) expect(emulator.server.log.all()).toHaveLength(0);
+});
+
+const ECWID_CATEGORY = gid('Category', 'ecwid', 9691001);
+const SFCC_CATEGORY = gid('Category', 'sfcc', 'womens-clothing-dresses');
+const ZAVEIT_CATEGORY = gid('Category', 'zaveit', '76a489e5-939a-4239-b166-4fbac4caf9fa');
+
+async function post(body: string | Buffer, contentType = 'application/json') {
+  const response = await fetch(all.gateway.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+}
+
+const nested = (depth: number) => `{ category(id: "${SFCC_CATEGORY}") { ${'parent { '.repeat(depth)}name${' }'.repeat(depth)} } }`;
+
+describe('operations refused before execution', () => {
+  test.each<[string, string, string, RegExp]>([
+    ['a depth bomb', nested(20), 'GRAPHQL_VALIDATION_FAILED', /depth/i],
+    ['an alias bomb', `{ ${Array.from({ length: 60 }, (_, n) => `a${n}: category(id: "${ZAVEIT_CATEGORY}") { name }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED', /alias/i],
+    ['a directive bomb', `{ stores { id ${'@include(if: true) '.repeat(50)} } }`, 'GRAPHQL_VALIDATION_FAILED', /directive/i],
+    ['a token bomb', `{ stores { ${'id '.repeat(6000)} } }`, 'GRAPHQL_PARSE_FAILED', /more that 5000 tokens/],
+    [
+      'a fragment cycle',
+      `{ category(id: "${ECWID_CATEGORY}") { ...A } } fragment A on Category { parent { ...B } } fragment B on Category { parent { ...A } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /spread fragment "A" within itself/,
+    ],
+    [
+      'a cost bomb of large pages',
+      `{ categories(storeId: "ecwid", first: 500) { nodes { children(first: 500) { nodes { name } } } } }`,
+      'BAD_USER_INPUT',
+      /costs \d+, above the limit/,
+    ],
+    ['a wrong argument type', `{ categories(storeId: "ecwid", first: "ten") { totalCount } }`, 'GRAPHQL_VALIDATION_FAILED', /Int/],
+    ['an unknown field', `{ stores { id secrets } }`, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "secrets"/],
+  ])('%s', async (_name, query, code, message) => {
+    const { status, body } = await post(JSON.stringify({ query }));
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors![0].extensions!.code).toBe(code);
+    expect(body.errors![0].message).toMatch(message);
+  });
+
+  test('more than 100 ids in nodes', async () => {
+    const ids = Array.from({ length: 101 }, (_, n) => gid('Category', 'ecwid', 9691001 + n));
+    const { body } = await post(JSON.stringify({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } }));
+    expect(body.errors![0]).toMatchObject({ message: 'nodes takes at most 100 ids; ask in pages', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  test('bad ids, unknown stores and more than 10 000 product ids in a mutation', async () => {
+    const bad = await postGraphQL(all.gateway.url, `{ a: category(id: "gid://categraph/Category/ecwid/abc") { name } }`);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const store = await postGraphQL(all.gateway.url, `{ categories(storeId: "nowhere") { totalCount } }`);
+    expect(store.errors![0].extensions!.code).toBe('STORE_NOT_FOUND');
+    const productIds = Array.from({ length: 10_001 }, (_, n) => gid('Product', 'ecwid', n + 1));
+    const huge = await postGraphQL(
+      all.gateway.url,
+      'mutation($input: AssignProductsInput!) { assignProducts(input: $input) { userErrors { code field message } } }',
+      { input: { categoryId: ECWID_CATEGORY, productIds } },
+    );
+    expect(huge.data.assignProducts.userErrors).toEqual([
+      { code: 'BAD_USER_INPUT', field: ['input', 'productIds'], message: 'productIds may name at most 10000 products' },
+    ]);
+  });
+});
+
+describe('requests refused at the HTTP layer', () => {
+  test('malformed JSON is 400', async () => {
+    const { status, body } = await post('{"query": "{ stores { id } }"');
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions!.code).toBe('BAD_REQUEST');
+  });
+
+  test('a body over the limit is 413', async () => {
+    const { status, body } = await post(JSON.stringify({ query: `{ stores { id } } # ${'x'.repeat(2 * 1024 * 1024)}` }));
+    expect(status).toBe(413);
+    expect(body.errors![0].extensions!.code).toBe('BAD_REQUEST');
+  });
+
+  test('a batch (a JSON array of operations) is refused: batching is off', async () => {
+    const { status, body } = await post(JSON.stringify([{ query: '{ stores { id } }' }, { query: '{ stores { id } }' }]));
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toMatch(/batching/i);
+  });
+});
+
+test('field suggestions are off where introspection is off', async () => {
+  const gateway = await startTestGateway({
+    server: { introspection: false },
+    stores: [{ id: 'z', platform: 'zaveit', baseUrl: all.zaveit.baseUrl, token: 'zaveit-demo-token' }],
+  });
+  try {
+    const { errors } = await gateway.query('{ stores { idd } }');
+    expect(errors![0].message).not.toMatch(/Did you mean/);
+    const open = await all.gateway.query('{ stores { idd } }');
+    expect(open.errors![0].message).toMatch(/Did you mean "id"/);
+  } finally {
+    await gateway.close();
+  }
+});
