@@ -2,6 +2,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { FastifyError } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
 import type { GatewayConfig } from './config/configSchema';
@@ -93,8 +94,11 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
 
 function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientRequestId: string | string[] | undefined): GatewayContext {
   const upstreamTimings: UpstreamTiming[] = [];
+  const signal = AbortSignal.timeout(requestTimeoutMs);
+  // Every upstream attempt of the request listens to its deadline: dozens is normal, not a leak.
+  setMaxListeners(0, signal);
   const deadline = {
-    signal: AbortSignal.timeout(requestTimeoutMs),
+    signal,
     deadlineAt: Date.now() + requestTimeoutMs,
     observe: (event: UpstreamEvent) => {
       if (event.kind === 'attempt') upstreamTimings.push(event.timing);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../schema/common/pagination';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -42,7 +43,8 @@ export function operationLimits(
  * thousand.
  */
 const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const size = typeof args.first === 'number' ? args.first : Array.isArray(args.ids) ? args.ids.length : 1;
+  // An explicit `first: null` still returns a default page of 50.
+  const size = 'first' in args ? (args.first ?? DEFAULT_PAGE_SIZE) : Array.isArray(args.ids) ? args.ids.length : 1;
   return Math.max(1, size) * (1 + childComplexity);
 };
 

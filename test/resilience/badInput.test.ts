@@ -43,6 +43,18 @@ describe('operations refused before execution', () => {
       'BAD_USER_INPUT',
       /costs \d+, above the limit/,
     ],
+    [
+      'explicit null page sizes (a default page each, not a free one)',
+      `{ categories(storeId: "sfcc", first: null) { nodes { children(first: null) { nodes { children(first: null) { nodes { name } } } } } } }`,
+      'BAD_USER_INPUT',
+      /costs \d+, above the limit/,
+    ],
+    [
+      'a fragment fan-out (each fragment spreads the next twice)',
+      `{ stores { ...F0 } } ${Array.from({ length: 20 }, (_, n) => `fragment F${n} on Store { ...F${n + 1} ...F${n + 1} }`).join(' ')} fragment F20 on Store { id }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /depth limit/,
+    ],
     ['a wrong argument type', `{ categories(storeId: "ecwid", first: "ten") { totalCount } }`, 'GRAPHQL_VALIDATION_FAILED', /Int/],
     ['an unknown field', `{ stores { id secrets } }`, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "secrets"/],
   ])('%s', async (_name, query, code, message) => {

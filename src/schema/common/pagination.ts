@@ -4,6 +4,8 @@ import type { PageInfo } from './PageInfo';
 
 /** The most items one connection field returns; larger `first` is refused before any upstream request. */
 export const MAX_PAGE_SIZE = 500;
+/** The page size when `first` is left out or null. */
+export const DEFAULT_PAGE_SIZE = 50;
 
 export interface PageWindow {
   offset: number;
@@ -16,7 +18,7 @@ export function encodeCursor(offset: number): string {
 }
 
 export function pageWindow(first: number | null | undefined, after: string | null | undefined): PageWindow {
-  const limit = first ?? 50;
+  const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw new PlatformFault(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_PAGE_SIZE}`, { field: ['first'] });
   }
