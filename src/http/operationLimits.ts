@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, ValidationRule } from 'graphql';
+import { getVariableValues, GraphQLError, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../schema/common/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/common/pagination';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -23,7 +23,8 @@ export function operationLimits(
   fieldSuggestions: boolean,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
+    // Depth of the data asked for: a query written with one fragment per level is no deeper for it.
+    maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     // graphql-js's own parser counts tokens (parseOptions below) and answers a plain 400 parse error.
@@ -44,7 +45,8 @@ export function operationLimits(
  */
 const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   // An explicit `first: null` still returns a default page of 50.
-  const size = 'first' in args ? (args.first ?? DEFAULT_PAGE_SIZE) : Array.isArray(args.ids) ? args.ids.length : 1;
+  // Past MAX_PAGE_SIZE the argument itself is refused, with a clearer message than the cost's.
+  const size = 'first' in args ? Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) : Array.isArray(args.ids) ? args.ids.length : 1;
   return Math.max(1, size) * (1 + childComplexity);
 };
 
@@ -52,14 +54,18 @@ function listAwareCostLimit(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [listSizeEstimator],
-          });
+        async didResolveOperation({ request, document, schema, operationName, operation }) {
+          // Variables that do not fit their types are Apollo's to report (400 BAD_USER_INPUT), not the cost's.
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [listSizeEstimator] });
+          } catch (error) {
+            // e.g. more query nodes than graphql-query-complexity walks (a fragment fan-out).
+            throw new GraphQLError(`The operation cannot be accepted: ${(error as Error).message}`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`The operation costs ${cost}, above the limit of ${maxCost}: ask for fewer items (first, ids) or fewer fields`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },

@@ -53,7 +53,7 @@ describe('operations refused before execution', () => {
       'a fragment fan-out (each fragment spreads the next twice)',
       `{ stores { ...F0 } } ${Array.from({ length: 20 }, (_, n) => `fragment F${n} on Store { ...F${n + 1} ...F${n + 1} }`).join(' ')} fragment F20 on Store { id }`,
       'GRAPHQL_VALIDATION_FAILED',
-      /depth limit/,
+      /cannot be accepted/,
     ],
     ['a wrong argument type', `{ categories(storeId: "ecwid", first: "ten") { totalCount } }`, 'GRAPHQL_VALIDATION_FAILED', /Int/],
     ['an unknown field', `{ stores { id secrets } }`, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "secrets"/],
@@ -63,6 +63,17 @@ describe('operations refused before execution', () => {
     expect(body.data).toBeUndefined();
     expect(body.errors![0].extensions!.code).toBe(code);
     expect(body.errors![0].message).toMatch(message);
+  });
+
+  test.each([
+    ['a variable of the wrong type', { f: 'ten' }],
+    ['a missing required variable', {}],
+  ])('%s is BAD_USER_INPUT', async (_name, variables) => {
+    const { status, body } = await post(
+      JSON.stringify({ query: 'query($f: Int!) { categories(storeId: "ecwid", first: $f) { totalCount } }', variables }),
+    );
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   test('more than 100 ids in nodes', async () => {
@@ -86,6 +97,18 @@ describe('operations refused before execution', () => {
       { code: 'BAD_USER_INPUT', field: ['input', 'productIds'], message: 'productIds may name at most 10000 products' },
     ]);
   });
+});
+
+test('a deep tree written with one fragment per level is not refused for its fragments', async () => {
+  const query = `{ category(id: "${SFCC_CATEGORY}") { ...L1 } }
+    fragment L1 on Category { name parent { ...L2 } }
+    fragment L2 on Category { name parent { ...L3 } }
+    fragment L3 on Category { name children(first: 5) { nodes { name } } }`;
+  const { status, body } = await post(JSON.stringify({ query }));
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  // This one is meant to reach SFCC: clear the log the afterEach hook checks.
+  for (const emulator of all.emulators()) emulator.server.log.clear();
 });
 
 describe('requests refused at the HTTP layer', () => {
