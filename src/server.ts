@@ -17,6 +17,7 @@ import { startTracing } from './observability/tracing';
 import type { UpstreamEvent, UpstreamTiming } from './observability/upstreamTiming';
 import { StoreRegistry } from './platforms/storeRegistry';
 import { buildGatewaySchema } from './schema/buildGatewaySchema';
+import { buildGatewaySubgraphSchema } from './schema/federation/subgraphSchema';
 import type { GatewayContext } from './schema/context';
 import { formatError } from './schema/errors';
 
@@ -48,7 +49,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   });
   const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildGatewaySchema(),
+    schema: config.server.federation ? buildGatewaySubgraphSchema() : buildGatewaySchema(),
     formatError,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,

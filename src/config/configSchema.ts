@@ -85,6 +85,8 @@ export const gatewayConfigSchema = z
         cacheMaxAgeSeconds: z.number().int().min(0).max(86_400).default(0),
         /** Memory for Automatic Persisted Queries (an LRU cache); 0 turns APQ off. */
         persistedQueryCacheBytes: z.number().int().min(0).max(1024 * 1024 * 1024).default(8 * 1024 * 1024),
+        /** Serve the schema as an Apollo Federation v2 subgraph (`_service`, `_entities`; Category and Product are entities). */
+        federation: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -46,7 +46,9 @@ export function operationLimits(
 const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   // An explicit `first: null` still returns a default page of 50.
   // Past MAX_PAGE_SIZE the argument itself is refused, with a clearer message than the cost's.
-  const size = 'first' in args ? Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) : Array.isArray(args.ids) ? args.ids.length : 1;
+  // A federation router's `_entities(representations)` costs like `nodes(ids)`: each one may be a read.
+  const ids = args.ids ?? args.representations;
+  const size = 'first' in args ? Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) : Array.isArray(ids) ? ids.length : 1;
   return Math.max(1, size) * (1 + childComplexity);
 };
 
