@@ -1,0 +1,47 @@
+// One measured run: autocannon against a target for a fixed time, with the target's CPU time and the
+// upstream requests it caused.
+import autocannon from 'autocannon';
+import { cpuMs } from './procStats.mjs';
+import { clearLog, loggedRequests } from '../upstream/control.mjs';
+
+export const CONNECTIONS = 20;
+
+/**
+ * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request.
+ * `rate` (requests/s over all connections) fixes the offered load instead of sending as fast as answered.
+ */
+export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate }) {
+  await clearLog(upstreamOrigin);
+  const cpuBefore = cpuMs(pid);
+  const result = await autocannon({
+    url: operation.url,
+    connections: CONNECTIONS,
+    duration: durationSeconds,
+    overallRate: rate,
+    requests: requestsOf(operation),
+  });
+  const cpu = cpuMs(pid) - cpuBefore;
+  const served = result.requests.total;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    upstreamPerOperation: (await loggedRequests(upstreamOrigin)) / Math.max(served, 1),
+    cpuMsPerQuery: cpu / Math.max(served, 1),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** A short unmeasured run, so that JIT compilation and connection set-up do not land in the first round. */
+export async function warmUp(operation, durationSeconds = 1) {
+  await autocannon({
+    url: operation.url,
+    connections: CONNECTIONS,
+    duration: durationSeconds,
+    requests: requestsOf(operation),
+  });
+}
+
+function requestsOf(operation) {
+  return [operation.pick ? { setupRequest: (request) => ({ ...request, ...operation.pick() }) } : operation.request];
+}

@@ -1,0 +1,95 @@
+// The comparison benchmark: the gateway, a naive N+1 Apollo server, GraphQL Mesh, Tailcall and the raw REST
+// call, on the same scenarios over the same emulators, at 0 ms and 20 ms upstream latency.
+// Usage: npm run bench (builds first). Writes its section of bench/RESULTS.md.
+// BENCH_DURATION (s, default 5) and BENCH_ROUNDS (default 2) bound each run.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureRun, warmUp } from './measure/loadRun.mjs';
+import { peakRssMb } from './measure/procStats.mjs';
+import { renderComparison } from './report.mjs';
+import { writeResultsSection } from './resultsFile.mjs';
+import { SCENARIOS, checkAnswer } from './scenarios.mjs';
+import * as gateway from './targets/gateway.mjs';
+import * as mesh from './targets/mesh.mjs';
+import * as naive from './targets/naive.mjs';
+import * as rawRest from './targets/rawRest.mjs';
+import * as tailcall from './targets/tailcall.mjs';
+import { setLatency } from './upstream/control.mjs';
+import { startUpstreams } from './upstream/emulators.mjs';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const LATENCIES_MS = [0, 20];
+const FIXED_RATE = 100;
+
+if (!existsSync(join(import.meta.dirname, 'node_modules'))) {
+  const install = spawnSync('npm', ['ci', '--prefix', import.meta.dirname], { stdio: 'inherit' });
+  if (install.status !== 0) throw new Error('npm ci --prefix bench failed');
+}
+
+const upstreams = await startUpstreams();
+const notes = [];
+const running = [];
+for (const target of [gateway, naive, mesh, tailcall, rawRest]) {
+  if (target.coverage) notes.push(`${target.name}: ${target.coverage}`);
+  const reason = target.unavailable?.();
+  if (reason) {
+    notes.push(`${target.name}: ${reason}`);
+    continue;
+  }
+  try {
+    running.push({ name: target.name, server: await target.start(upstreams) });
+  } catch (error) {
+    notes.push(`${target.name}: did not start: ${error.message.split('\n')[0]}`);
+  }
+}
+
+const cells = [];
+let fixedRate;
+try {
+  for (const latencyMs of LATENCIES_MS) {
+    for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, latencyMs);
+    for (const scenario of SCENARIOS) {
+      const contenders = [];
+      for (const { name, server } of running) {
+        const operation = server.operation(scenario);
+        if (!operation) continue;
+        try {
+          if (!operation.partial) await checkAnswer(scenario, operation);
+          await warmUp(operation);
+          contenders.push({ name, server, operation, runs: [] });
+        } catch (error) {
+          notes.push(`${name}, ${scenario.platform} ${scenario.kind} at ${latencyMs} ms: left out, ${error.message}`);
+        }
+      }
+      // Rounds alternate the contenders (A B A B), so drift over time falls on all of them alike.
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const contender of contenders) {
+          const upstreamOrigin = upstreams[scenario.platform].origin;
+          contender.runs.push(await measureRun({ pid: contender.server.pid, operation: contender.operation, upstreamOrigin, durationSeconds: DURATION_S }));
+        }
+      }
+      for (const { name, operation, runs } of contenders) cells.push({ latencyMs, scenario, name, partial: operation.partial, runs });
+      console.log(`${latencyMs} ms, ${scenario.platform} ${scenario.kind}: ${contenders.map(({ name, runs }) => `${name} ${Math.round(runs.at(-1).rps)} req/s`).join(', ')}`);
+    }
+  }
+  // The issue's latency target: the storefront tree at a fixed moderate rate, 0 ms upstream.
+  const categraph = running.find(({ name }) => name === gateway.name);
+  const tree = SCENARIOS.find(({ platform, kind }) => platform === 'ecwid' && kind === 'tree');
+  if (categraph) {
+    for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, 0);
+    const runs = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.push(await measureRun({ pid: categraph.server.pid, operation: categraph.server.operation(tree), upstreamOrigin: upstreams.ecwid.origin, durationSeconds: DURATION_S, rate: FIXED_RATE }));
+    }
+    fixedRate = { rate: FIXED_RATE, runs };
+  }
+} finally {
+  for (const target of running) target.peakRssMb = peakRssMb(target.server.pid);
+  for (const { server } of running) await server.stop();
+  await upstreams.stop();
+}
+
+writeResultsSection('comparison', renderComparison({ cells, fixedRate, notes, peaks: running, durationSeconds: DURATION_S, rounds: ROUNDS }));
+console.log('bench/RESULTS.md written');

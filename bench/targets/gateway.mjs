@@ -1,0 +1,44 @@
+// The gateway as it ships: `node dist/main.js` with a config file naming the three emulated stores.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { printedUrl, startServer } from '../measure/serverProcess.mjs';
+import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
+import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
+
+export const name = 'Categraph gateway';
+
+export async function start(upstreams) {
+  const { ecwid, sfcc, zaveit } = upstreams;
+  const config = join(mkdtempSync(join(tmpdir(), 'categraph-bench-')), 'stores.yaml');
+  writeFileSync(
+    config,
+    [
+      'server: { port: 0 }',
+      // The production defaults otherwise; no client-side Ecwid quota, so the load reaches the gateway's work.
+      'upstream: { rateLimit: false }',
+      'stores:',
+      `  - { id: ecwid, platform: ecwid, baseUrl: "${ecwid.baseUrl}", storeId: "${ecwid.storeId}", token: "${ecwid.token}" }`,
+      `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${sfcc.catalogId}", token: "${sfcc.token}" }`,
+      `  - { id: zaveit, platform: zaveit, baseUrl: "${zaveit.baseUrl}", token: "${zaveit.token}" }`,
+    ].join('\n'),
+  );
+  const server = await startServer({
+    name,
+    command: process.execPath,
+    args: [join(import.meta.dirname, '..', '..', 'dist', 'main.js'), '--config', config],
+    env: { LOG_LEVEL: 'warn' },
+    ready: async (output) => printedUrl(output) !== undefined,
+  });
+  const url = printedUrl(server.output());
+  return {
+    ...server,
+    operation(scenario) {
+      const ids = upstreams[scenario.platform];
+      if (scenario.kind === 'tree') return graphqlOperation(url, treeQuery(scenario.platform, ids.treeRootId));
+      if (scenario.kind === 'page') return graphqlOperation(url, pageQuery(scenario.platform, ids.pageCategoryId));
+      if (scenario.platform !== 'ecwid') return undefined;
+      return { url: new URL(url).origin, ...mixDraw('ecwid', ids, (query, variables) => graphqlRequest(url, query, variables)) };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The three platform emulators in a process of their own, so that serving upstream requests takes no
+// CPU from the load generator's event loop. Prints one JSON line with what the targets need, then serves
+// until SIGTERM; the bench drives it over HTTP (/__emulator/log, /__emulator/latency).
+import { join } from 'node:path';
+import { seedEcwid, seedSfcc, seedZaveit } from './seeds.mjs';
+
+const dist = (path) => join(import.meta.dirname, '..', '..', 'dist', path);
+const ecwidModule = await import(dist('emulators/ecwid/index.js'));
+const sfccModule = await import(dist('emulators/sfcc/index.js'));
+const zaveitModule = await import(dist('emulators/zaveit/index.js'));
+
+// No quotas: the load is meant to measure the servers in front, not the platforms' rate limits.
+const ecwid = await ecwidModule.startEcwidEmulator({ rateLimit: false });
+const sfcc = await sfccModule.startSfccEmulator({ rateLimit: false });
+const zaveit = await zaveitModule.startZaveitEmulator({ rateLimit: false });
+
+const upstreams = {
+  ecwid: {
+    baseUrl: ecwid.baseUrl,
+    origin: ecwid.server.origin,
+    storeId: ecwidModule.ECWID_DEMO_STORE_ID,
+    token: ecwidModule.ECWID_DEMO_TOKEN,
+    ...seedEcwid(ecwid.catalog),
+  },
+  sfcc: {
+    baseUrl: sfcc.baseUrl,
+    origin: sfcc.server.origin,
+    catalogId: sfccModule.SFCC_DEFAULT_CATALOG_ID,
+    token: sfccModule.SFCC_DEFAULT_TOKEN,
+    ...seedSfcc(sfcc.catalog, sfccModule),
+  },
+  zaveit: {
+    baseUrl: zaveit.baseUrl,
+    origin: zaveit.server.origin,
+    token: zaveitModule.ZAVEIT_DEMO_TOKEN,
+    ...seedZaveit(zaveit.catalog, zaveitModule),
+  },
+};
+process.stdout.write(`${JSON.stringify(upstreams)}\n`);
+process.once('SIGTERM', async () => {
+  await Promise.all([ecwid.close(), sfcc.close(), zaveit.close()]);
+  process.exit(0);
+});
