@@ -1,11 +1,11 @@
-import pino from 'pino';
 import type { GatewayConfig } from './config/configSchema';
 import { ConfigError, loadConfigFile } from './config/loadConfig';
 import { startDemo } from './demo';
+import { createLogger } from './observability/logger';
 import { startGateway } from './server';
 
-// Tokens never reach the logs: no log line carries config or headers, and these paths are redacted anyway.
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['token', '*.token', '*.headers.authorization', '*.headers["x-api-key"]'] });
+// Tokens and keys never reach the logs: no log line carries config or headers, and their paths are redacted anyway.
+const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 
 /** `npm start` (demo), `npm start -- --config stores.yaml` or CATEGRAPH_CONFIG=stores.yaml. */
 async function main(): Promise<void> {

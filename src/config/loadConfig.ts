@@ -48,11 +48,14 @@ export function parseConfig(raw: unknown, source: string, env: NodeJS.ProcessEnv
   return result.data;
 }
 
-/** "store "shop-eu" (stores[0]), field "token"", or the plain path outside stores. */
+/** "store "shop-eu" (stores[0]), field "token"", "client "pos" (clients[1]), field "key"", or the plain path. */
 function where(raw: unknown, path: Array<string | number>): string {
-  if (path[0] === 'stores' && typeof path[1] === 'number') {
-    const store = (raw as { stores?: Array<{ id?: unknown }> }).stores?.[path[1]];
-    const name = typeof store?.id === 'string' ? `store "${store.id}" (stores[${path[1]}])` : `stores[${path[1]}]`;
+  const entries = { stores: { noun: 'store', label: 'id' }, clients: { noun: 'client', label: 'name' } } as const;
+  const section = path[0] === 'stores' || path[0] === 'clients' ? entries[path[0]] : undefined;
+  if (section && typeof path[1] === 'number') {
+    const entry = (raw as Record<string, Array<Record<string, unknown>> | undefined> | undefined)?.[path[0] as string]?.[path[1]];
+    const label = entry?.[section.label];
+    const name = typeof label === 'string' ? `${section.noun} "${label}" (${path[0]}[${path[1]}])` : `${path[0]}[${path[1]}]`;
     return path.length > 2 ? `${name}, field "${path.slice(2).join('.')}"` : name;
   }
   return path.length ? `field "${path.join('.')}"` : 'config';

@@ -33,6 +33,8 @@ export function requestObservability(logger: Logger, metrics: GatewayMetrics): A
           logger.info(
             {
               reqId: contextValue.requestId,
+              // The client's name from the config, never its key; absent while the gateway runs open.
+              client: contextValue.client?.name,
               operationName: name,
               operationType: type,
               durationMs,

@@ -1,11 +1,15 @@
+import type { Client } from '../auth/client';
 import type { RequestSessions } from '../loaders/requestSessions';
 import type { UpstreamTiming } from '../observability/upstreamTiming';
-import type { StoreRegistry } from '../platforms/storeRegistry';
 
-/** What every resolver gets: the configured stores and this request's store sessions (loaders). */
+/**
+ * What every resolver gets: this request's store sessions (loaders), the only way to a store, so that
+ * every store access is checked against the client.
+ */
 export interface GatewayContext {
-  registry: StoreRegistry;
   sessions: RequestSessions;
+  /** Who sent the request (its API key's client); null when the gateway runs open. */
+  client: Client | null;
   /** From the client's x-request-id, or made up; in the response header and every log line. */
   requestId: string;
   /** Every upstream attempt this request made, for its log line. */

@@ -29,7 +29,7 @@ describe('server.explorer: true (the default)', () => {
   });
 
   test('API clients on the same URL are unaffected', async () => {
-    const response = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ stores { id } }')}`);
+    const response = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ stores { id } }')}`, { headers: { 'content-type': 'application/json' } });
     expect(await response.json()).toEqual({ data: { stores: [{ id: 'ecwid-test' }] } });
   });
 

@@ -4,7 +4,7 @@ import type { StoreSession } from '../../loaders/storeSession';
 import { lazyCategory } from '../category/loadCategoryNode';
 import type { UserError } from '../common/UserError';
 import type { GatewayContext } from '../context';
-import { toUserError } from '../errors';
+import { isUserErrorFault, toUserError } from '../errors';
 import { resolveId, resolveIdInStore } from '../ids';
 import { mutationOutcome, unsupported } from '../mutationOutcome';
 import { toGlobalId } from '../../ids/globalId';
@@ -78,7 +78,8 @@ function productIdsOf(ctx: GatewayContext, session: StoreSession, ids: string[])
       const nativeId = resolveIdInStore(ctx, raw, 'Product', session, ['productIds', String(index)]);
       if (!firstIndex.has(nativeId)) firstIndex.set(nativeId, index);
     } catch (error) {
-      if (!(error instanceof PlatformFault)) throw error;
+      // A store outside the client's (FORBIDDEN) fails the whole mutation, as everywhere.
+      if (!isUserErrorFault(error)) throw error;
       errors.push(toUserError(error));
     }
   });

@@ -13,12 +13,12 @@ import { StoreType } from './StoreType';
 export class StoreResolver {
   @Query(() => [StoreType])
   stores(@Ctx() ctx: GatewayContext): Store[] {
-    return ctx.registry.all();
+    return ctx.sessions.stores();
   }
 
   @Query(() => StoreType, { nullable: true })
   store(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Store | null {
-    return ctx.registry.get(id) ?? null;
+    return ctx.sessions.store(id, ['id']);
   }
 
   @FieldResolver(() => Platform)

@@ -177,7 +177,10 @@ describe('Ecwid reads through the gateway', () => {
   });
 
   test('GET /graphql serves queries (GraphQL over HTTP)', async () => {
-    const response = await fetch(`${h.gateway.url}?query=${encodeURIComponent(`{ store(id: "${ECWID_STORE}") { platform } }`)}`);
+    // The header satisfies CSRF prevention (server.csrfPrevention, on by default).
+    const response = await fetch(`${h.gateway.url}?query=${encodeURIComponent(`{ store(id: "${ECWID_STORE}") { platform } }`)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { store: { platform: 'ECWID' } } });
   });
