@@ -1,15 +1,20 @@
 import DataLoader from 'dataloader';
 import { PlatformFault } from '../domain/platformFault';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
+import { CachedReads } from '../cache/cachedReads';
 import type { CallContext, CatalogPort, RecordSink } from '../platforms/port';
 import type { Store } from '../platforms/storeRegistry';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
+import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
+import { DirectReads, StoreReads } from './storeReads';
 
 export interface RequestDeadline {
   signal: AbortSignal;
   deadlineAt: number;
   /** Told of every upstream attempt made for the request (its log line). */
   observe?: UpstreamObserver;
+  /** The operation reads across the category tree (see CallContext). */
+  walksCategoryTree?: boolean;
 }
 
 /**
@@ -21,22 +26,22 @@ export class StoreSession implements RecordSink {
   readonly productOrders: DataLoader<string, AssignmentRecord[] | null>;
   readonly products: DataLoader<string, ProductRecord | null>;
   private readonly lists: DataLoader<string, Page<CategoryRecord>>;
-  private readonly childLists = new Map<string, { children: CategoryRecord[]; includesHidden: boolean }>();
+  private readonly childLists = new Map<string, KnownChildren>();
   private readonly call: CallContext;
+  private readonly reads: StoreReads;
 
   constructor(
     readonly store: Store,
     deadline: RequestDeadline,
   ) {
     this.call = { ...deadline, sink: this };
-    const port = store.port;
-    this.categories = new DataLoader((ids) => this.guard(() => port.getCategories(ids, this.call)));
-    this.products = new DataLoader((ids) => this.guard(() => port.getProducts(ids, this.call)), { maxBatchSize: 100 });
-    this.productOrders = new DataLoader((ids) => this.guard(() => Promise.all(ids.map((id) => port.getCategoryProducts(id, this.call)))));
+    const reads = store.cache ? new CachedReads(store.cache, store.port, this.call) : new DirectReads(store.port, this.call);
+    this.reads = reads;
+    this.categories = new DataLoader((ids) => this.guard(() => reads.categories(ids)));
+    this.products = new DataLoader((ids) => this.guard(() => reads.products(ids)), { maxBatchSize: 100 });
+    this.productOrders = new DataLoader((ids) => this.guard(() => reads.categoryProducts(ids)));
     // Identical listings within one operation (aliases, repeated fragments) cost one upstream read.
-    this.lists = new DataLoader((keys) =>
-      this.guard(() => Promise.all(keys.map((key) => port.listCategories(JSON.parse(key) as CategoryListQuery, this.call)))),
-    );
+    this.lists = new DataLoader((keys) => this.guard(() => Promise.all(keys.map((key) => reads.listCategories(JSON.parse(key) as CategoryListQuery)))));
   }
 
   get port(): CatalogPort {
@@ -44,17 +49,13 @@ export class StoreSession implements RecordSink {
   }
 
   listCategories(query: CategoryListQuery): Promise<Page<CategoryRecord>> {
-    const known = query.parentId === undefined ? undefined : this.childLists.get(query.parentId ?? '');
-    if (known && (known.includesHidden || !query.includeHidden)) {
-      const visible = query.includeHidden ? known.children : known.children.filter((c) => c.enabled);
-      return Promise.resolve({ items: visible.slice(query.offset, query.offset + query.limit), total: visible.length });
-    }
-    return this.lists.load(JSON.stringify(query));
+    const known = query.parentId === undefined ? undefined : pageOfKnownChildren(this.childLists.get(query.parentId ?? ''), query);
+    return known ? Promise.resolve(known) : this.lists.load(JSON.stringify(query));
   }
 
-  /** Runs a port call (a mutation's) with this request's deadline and sink, faults tagged with the store. */
+  /** Runs a mutation's port call with this request's deadline and sink, faults tagged with the store. */
   run<T>(work: (port: CatalogPort, call: CallContext) => Promise<T>): Promise<T> {
-    return this.guard(() => work(this.store.port, this.call));
+    return this.guard(() => this.reads.write(() => work(this.store.port, this.call)));
   }
 
   /** Forgets what this request read about a category before a write changes it. */
@@ -73,18 +74,23 @@ export class StoreSession implements RecordSink {
   // RecordSink: newer answers replace what the request already held.
   category(record: CategoryRecord): void {
     this.categories.clear(record.nativeId).prime(record.nativeId, record);
+    this.reads.rememberCategory(record);
   }
 
   categoryChildren(parentId: string, children: CategoryRecord[], includesHidden: boolean): void {
-    this.childLists.set(parentId, { children, includesHidden });
+    const known = { children, includesHidden };
+    this.childLists.set(parentId, known);
+    this.reads.rememberChildren(parentId, known);
   }
 
   categoryProducts(categoryId: string, assignments: AssignmentRecord[]): void {
     this.productOrders.clear(categoryId).prime(categoryId, assignments);
+    this.reads.rememberCategoryProducts(categoryId, assignments);
   }
 
   product(record: ProductRecord): void {
     this.products.clear(record.nativeId).prime(record.nativeId, record);
+    this.reads.rememberProduct(record);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {

@@ -44,6 +44,11 @@ export interface CallContext {
   sink: RecordSink;
   /** Told of every upstream attempt made for the request (its log line). */
   observe?: UpstreamObserver;
+  /**
+   * The operation reads across the category tree (children, parents, ancestors): an adapter that can
+   * read the whole tree in fewer requests than one per parent may do so up front.
+   */
+  walksCategoryTree?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import type { Logger } from 'pino';
 import { parseConfig } from '../../src/config/loadConfig';
 import type { RunningEmulator } from '../../src/emulators/kit';
 import { GatewayServer, startGateway } from '../../src/server';
@@ -19,9 +20,12 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** The gateway in-process on a free loopback port, in front of the given stores (config shape as in YAML). */
-export async function startTestGateway(config: GatewayOptions & { stores: unknown[] }): Promise<TestGateway> {
-  const server = await startGateway(parseConfig({ ...config, server: { port: 0, ...config.server } }, 'test config'));
+/**
+ * The gateway in-process on a free loopback port, in front of the given stores (config shape as in YAML).
+ * The entity cache is off unless a test asks for it: tests change the emulators behind the gateway's back.
+ */
+export async function startTestGateway(config: GatewayOptions & { stores: unknown[] }, options: { logger?: Logger } = {}): Promise<TestGateway> {
+  const server = await startGateway(parseConfig({ cache: { ttlSeconds: 0 }, ...config, server: { port: 0, ...config.server } }, 'test config'), options);
   return {
     server,
     url: server.url,
@@ -30,10 +34,15 @@ export async function startTestGateway(config: GatewayOptions & { stores: unknow
   };
 }
 
-export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
@@ -43,7 +52,13 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
 export const gid = (type: 'Category' | 'Product', storeId: string, nativeId: string | number) =>
   `gid://categraph/${type}/${storeId}/${encodeURIComponent(String(nativeId))}`;
 
-export type GatewayOptions = { server?: Record<string, unknown>; upstream?: Record<string, unknown>; tracing?: Record<string, unknown> };
+export type GatewayOptions = {
+  server?: Record<string, unknown>;
+  upstream?: Record<string, unknown>;
+  tracing?: Record<string, unknown>;
+  cache?: Record<string, unknown>;
+  clients?: unknown[];
+};
 
 /** A platform emulator with the gateway in front of it as one store. */
 export interface Harness<TCatalog> {

@@ -12,12 +12,14 @@ import type {
   Page,
   ProductRecord,
 } from '../../domain/records';
+import { pageOfKnownChildren } from '../../domain/childrenPage';
 import { moveToPosition } from '../../domain/reorder';
 import type { CategoryLock } from '../../locks/categoryLock';
 import type { UpstreamClient, UpstreamRequest, UpstreamResponse } from '../../upstream/upstreamClient';
 import { garbageFault, parseJsonBody } from '../../upstream/upstreamFaults';
 import { chunk } from '../../util/chunk';
 import type { CallContext, CatalogPort, StoreCapabilities } from '../port';
+import { CategoryIndex } from './categoryIndex';
 import { ecwidDidNotApply, ecwidFault } from './faults';
 import { assignmentRecords, categoryRecord, productRecord } from './mapping';
 import {
@@ -51,16 +53,25 @@ export class EcwidAdapter implements CatalogPort {
     createRequiresNativeId: false,
   };
 
+  /** Per request: the store's category index, once the request needed it (null: the store is too large). */
+  private readonly indexes = new WeakMap<CallContext, Promise<CategoryIndex | null>>();
+  /** The store's category count as Ecwid last said it: what an index would cost. */
+  private knownTotal: number | undefined;
+
+  /** `indexMaxTotal`: the most categories a store may have for its index to be used (0: never). */
   constructor(
     private readonly http: UpstreamClient,
     private readonly lock: CategoryLock,
+    private readonly indexMaxTotal: number,
   ) {}
 
   isValidNativeId(_kind: 'Category' | 'Product', nativeId: string): boolean {
     return NATIVE_ID.test(nativeId);
   }
 
-  getCategories(ids: readonly string[], ctx: CallContext): Promise<Array<CategoryRecord | null>> {
+  async getCategories(ids: readonly string[], ctx: CallContext): Promise<Array<CategoryRecord | null>> {
+    const index = await this.indexFor(ctx, ids.length);
+    if (index) return ids.map((id) => index.category(id));
     // Ecwid has no batch read by id: one request each, in parallel through the keep-alive pool.
     return Promise.all(
       ids.map(async (id) => {
@@ -71,6 +82,8 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   async listCategories(query: CategoryListQuery, ctx: CallContext): Promise<Page<CategoryRecord>> {
+    const index = query.parentId === undefined ? undefined : await this.indexFor(ctx, 0);
+    if (index) return pageOfKnownChildren(index.childrenOf(query.parentId ?? ''), query)!;
     const parent = query.parentId === undefined ? undefined : (query.parentId ?? '0');
     const fetchPage = (offset: number, limit: number) =>
       this.json<EcwidSearchResult<EcwidCategory>>(
@@ -94,6 +107,8 @@ export class EcwidAdapter implements CatalogPort {
     }
     const pages = [first, ...(await Promise.all(rest))];
     const wire = pages.flatMap((page) => page.items);
+    // What an index (which includes hidden categories) would cost next time.
+    if (parent === undefined && query.includeHidden) this.knownTotal = first.total;
 
     for (const category of wire) this.observe(category, ctx);
     const items = wire.map(categoryRecord);
@@ -104,6 +119,8 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   async getCategoryProducts(categoryId: string, ctx: CallContext): Promise<AssignmentRecord[] | null> {
+    const index = await this.indexFor(ctx, 0);
+    if (index) return index.productOrder(categoryId);
     const category = await this.readCategory(categoryId, ctx);
     return category && assignmentRecords(category.productIds ?? []);
   }
@@ -273,6 +290,50 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   /**
+   * The store's category index for this request, when it is worth its ⌈total/100⌉ requests: the
+   * operation walks the tree, or it asks for at least as many ids as the index costs. Undefined otherwise,
+   * and while the store is known to be larger than the configured bound.
+   */
+  private indexFor(ctx: CallContext, idsWanted: number): Promise<CategoryIndex | null> | undefined {
+    const loaded = this.indexes.get(ctx);
+    if (loaded) return loaded;
+    const known = this.knownTotal;
+    if (this.indexMaxTotal === 0 || (known !== undefined && known > this.indexMaxTotal)) return undefined;
+    const worthIt = ctx.walksCategoryTree || (known !== undefined && idsWanted >= Math.max(1, Math.ceil(known / ECWID_PAGE_SIZE)));
+    if (!worthIt) return undefined;
+    const index = this.loadIndex(ctx);
+    this.indexes.set(ctx, index);
+    return index;
+  }
+
+  /**
+   * Lists every category, 100 a request in parallel after the first. Null when the store is over the
+   * bound, or when the pages disagree (the store changed while it was being listed): an index that missed
+   * a category would call it missing, so per-id reads answer instead.
+   */
+  private async loadIndex(ctx: CallContext): Promise<CategoryIndex | null> {
+    const fetchPage = (offset: number) =>
+      this.json<EcwidSearchResult<EcwidCategory>>(
+        { method: 'GET', path: '/categories', query: { hidden_categories: true, productIds: true, offset, limit: ECWID_PAGE_SIZE } },
+        ctx,
+        { code: ErrorCode.UPSTREAM_ERROR, message: 'Ecwid did not list the store\'s categories' },
+        isSearchResult,
+      );
+    const first = await fetchPage(0);
+    this.knownTotal = first.total;
+    if (first.total > this.indexMaxTotal) return null;
+    const rest: Array<Promise<EcwidSearchResult<EcwidCategory>>> = [];
+    for (let offset = ECWID_PAGE_SIZE; offset < first.total; offset += ECWID_PAGE_SIZE) rest.push(fetchPage(offset));
+    const pages = [first, ...(await Promise.all(rest))];
+    const listed = pages.flatMap((page) => page.items);
+    const distinct = new Set(listed.map((category) => category.id)).size;
+    if (pages.some((page) => page.total !== first.total) || distinct !== first.total) return null;
+    const index = new CategoryIndex(listed);
+    index.primeInto(ctx.sink);
+    return index;
+  }
+
+  /**
    * GET /categories/{id}: the category with its product order, or null on 404. A read made before a
    * write does not prime the loaders (`observe: false`): what it says is about to change.
    */
@@ -303,6 +364,8 @@ export class EcwidAdapter implements CatalogPort {
   }
 
   private send(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
+    // A write makes the request's index stale: later reads of the request list the store anew.
+    if (request.method !== 'GET') this.indexes.delete(ctx);
     return this.http.send({ ...request, notApplied: ecwidDidNotApply }, ctx);
   }
 

@@ -1,0 +1,140 @@
+import { ErrorCode } from '../domain/errorCode';
+import { PlatformFault } from '../domain/platformFault';
+import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
+import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
+import type { StoreReads } from '../loaders/storeReads';
+import type { CallContext, CatalogPort } from '../platforms/port';
+import type { EntityCache } from './entityCache';
+
+/** One store's share of the entity cache. */
+export interface StoreCache {
+  storeId: string;
+  cache: EntityCache;
+  ttlMs: number;
+}
+
+/**
+ * A store's reads for one request through the entity cache: what the cache holds under the store's
+ * current generation is served from it, the rest read upstream and kept, together with everything those
+ * answers carried. Products are kept outside generations (the gateway never changes a product), the
+ * rest under the generation read when the request first needed it, which a write moves on.
+ */
+export class CachedReads implements StoreReads {
+  private generation: Promise<string | undefined> | undefined;
+  /** Records the answers carried, kept once the read that brought them is done. */
+  private carried: Array<{ kind: string; id: string; value: unknown }> = [];
+  private writing = 0;
+
+  constructor(
+    private readonly store: StoreCache,
+    private readonly port: CatalogPort,
+    private readonly call: CallContext,
+  ) {}
+
+  categories(ids: readonly string[]) {
+    return this.through('c', ids, (missing) => this.port.getCategories(missing, this.call));
+  }
+
+  categoryProducts(ids: readonly string[]) {
+    return this.through('o', ids, (missing) => Promise.all(missing.map((id) => this.port.getCategoryProducts(id, this.call))));
+  }
+
+  products(ids: readonly string[]) {
+    return this.through('p', ids, (missing) => this.port.getProducts(missing, this.call));
+  }
+
+  async listCategories(query: CategoryListQuery): Promise<Page<CategoryRecord>> {
+    const generation = await this.currentGeneration();
+    if (generation === undefined) return this.port.listCategories(query, this.call);
+    const listingKey = this.key(generation, 'l', JSON.stringify(query));
+    const childrenKey = query.parentId === undefined ? undefined : this.key(generation, 'k', query.parentId ?? '');
+    const [listing, children] = await this.get(childrenKey ? [listingKey, childrenKey] : [listingKey]);
+    const page = (listing as Page<CategoryRecord> | undefined) ?? pageOfKnownChildren(children as KnownChildren | undefined, query);
+    if (page) return page;
+    const fetched = await this.port.listCategories(query, this.call);
+    this.keep(generation, [[listingKey, fetched]]);
+    return fetched;
+  }
+
+  /**
+   * Moves the store's generation on before the write (a cache that cannot be told is a write refused, so
+   * no replica could serve what it changes) and again once it is done, whatever its outcome: reads that
+   * raced it filled only the generation in between.
+   */
+  async write<T>(work: () => Promise<T>): Promise<T> {
+    this.writing += 1;
+    try {
+      this.generation = Promise.resolve(await this.advance());
+      return await work();
+    } finally {
+      this.writing -= 1;
+      this.carried = [];
+      this.generation = this.advance().catch(() => undefined);
+      await this.generation;
+    }
+  }
+
+  rememberCategory(record: CategoryRecord): void {
+    this.carry('c', record.nativeId, record);
+  }
+
+  rememberChildren(parentId: string, known: KnownChildren): void {
+    this.carry('k', parentId, known);
+  }
+
+  rememberCategoryProducts(categoryId: string, assignments: AssignmentRecord[]): void {
+    this.carry('o', categoryId, assignments);
+  }
+
+  rememberProduct(record: ProductRecord): void {
+    this.carry('p', record.nativeId, record);
+  }
+
+  private async through<T>(kind: 'c' | 'o' | 'p', ids: readonly string[], fetch: (missing: string[]) => Promise<T[]>): Promise<T[]> {
+    const generation = kind === 'p' ? '' : await this.currentGeneration();
+    if (generation === undefined) return fetch([...ids]);
+    const keys = ids.map((id) => this.key(generation, kind, id));
+    const found = (await this.get(keys)) as Array<T | undefined>;
+    const missing = ids.filter((_, index) => found[index] === undefined);
+    if (missing.length === 0) return found as T[];
+    const fetched = await fetch(missing);
+    const byId = new Map(missing.map((id, index) => [id, fetched[index]]));
+    this.keep(generation, missing.map((id) => [this.key(generation, kind, id), byId.get(id)]));
+    return ids.map((id, index) => (found[index] === undefined ? (byId.get(id) as T) : (found[index] as T)));
+  }
+
+  /** The generation this request reads under; undefined when the cache cannot be reached (reads go upstream). */
+  private currentGeneration(): Promise<string | undefined> {
+    this.generation ??= this.store.cache.generation(this.store.storeId).catch(() => undefined);
+    return this.generation;
+  }
+
+  private async advance(): Promise<string> {
+    try {
+      return await this.store.cache.advanceGeneration(this.store.storeId);
+    } catch {
+      throw new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The shared cache cannot be reached, so writes are refused until it is back', { retryable: true });
+    }
+  }
+
+  private key(generation: string, kind: string, id: string): string {
+    return kind === 'p' ? `${this.store.storeId}:p:${id}` : `${this.store.storeId}:${generation}:${kind}:${id}`;
+  }
+
+  private async get(keys: string[]): Promise<unknown[]> {
+    return this.store.cache.getMany(keys).catch(() => keys.map(() => undefined));
+  }
+
+  private carry(kind: string, id: string, value: unknown): void {
+    // What a write's own reads carried describes a store about to change (or just changed): not kept.
+    if (this.writing === 0) this.carried.push({ kind, id, value });
+  }
+
+  /** Stores entries, and with them whatever the answers carried, under the generation their reads began in. */
+  private keep(generation: string, entries: Array<[string, unknown]>): void {
+    for (const { kind, id, value } of this.carried) entries.push([this.key(generation, kind, id), value]);
+    this.carried = [];
+    // Not awaited: a slow or failed fill costs a later miss, never this answer.
+    this.store.cache.setMany(entries, this.store.ttlMs).catch(() => undefined);
+  }
+}

@@ -1,0 +1,108 @@
+import { CachedReads, StoreCache } from '../../src/cache/cachedReads';
+import type { EntityCache } from '../../src/cache/entityCache';
+import { MemoryEntityCache } from '../../src/cache/memoryEntityCache';
+import { ErrorCode } from '../../src/domain/errorCode';
+import type { CategoryRecord } from '../../src/domain/records';
+import type { CallContext, CatalogPort } from '../../src/platforms/port';
+
+const record = (nativeId: string, name = `Category ${nativeId}`): CategoryRecord => ({
+  nativeId,
+  name,
+  description: null,
+  enabled: true,
+  position: null,
+  parentId: null,
+  productCount: null,
+  imageUrl: null,
+  thumbnailUrl: null,
+  url: null,
+});
+
+/** A port whose categories the test changes, counting the reads that reach it. */
+function fakePort(names: Map<string, string>) {
+  const calls: string[][] = [];
+  const port = {
+    getCategories: async (ids: readonly string[]) => {
+      calls.push([...ids]);
+      return ids.map((id) => (names.has(id) ? record(id, names.get(id)) : null));
+    },
+  } as unknown as CatalogPort;
+  return { port, calls };
+}
+
+const call = {} as CallContext;
+const storeCache = (cache: EntityCache): StoreCache => ({ storeId: 'shop', cache, ttlMs: 60_000 });
+
+describe('MemoryEntityCache', () => {
+  test('stays within its byte budget, the least recently used entries going first', async () => {
+    const cache = new MemoryEntityCache(10_000);
+    const entries = Array.from({ length: 100 }, (_, n) => [`k${n}`, record(String(n), 'x'.repeat(200))] as const);
+    await cache.setMany(entries, 60_000);
+    const kept = (await cache.getMany(entries.map(([key]) => key))).filter((value) => value !== undefined);
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept.length).toBeLessThan(50);
+    expect(await cache.getMany(['k99'])).toEqual([entries[99][1]]);
+  });
+
+  test('tells a cached null (known missing) from a miss', async () => {
+    const cache = new MemoryEntityCache(1024 * 1024);
+    await cache.setMany([['gone', null]], 60_000);
+    expect(await cache.getMany(['gone', 'never'])).toEqual([null, undefined]);
+  });
+});
+
+describe('CachedReads', () => {
+  test('a second request is served from the cache; after a write the next request reads upstream', async () => {
+    const names = new Map([['1', 'Fruit']]);
+    const { port, calls } = fakePort(names);
+    const shared = storeCache(new MemoryEntityCache(1024 * 1024));
+
+    expect(await new CachedReads(shared, port, call).categories(['1', '2'])).toEqual([record('1', 'Fruit'), null]);
+    expect(await new CachedReads(shared, port, call).categories(['1', '2'])).toEqual([record('1', 'Fruit'), null]);
+    expect(calls).toEqual([['1', '2']]);
+
+    await new CachedReads(shared, port, call).write(async () => names.set('1', 'Berries'));
+    expect(await new CachedReads(shared, port, call).categories(['1'])).toEqual([record('1', 'Berries')]);
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a read that raced a write cannot leave the state from before it in the cache', async () => {
+    const names = new Map([['1', 'Fruit']]);
+    const { port } = fakePort(names);
+    const shared = storeCache(new MemoryEntityCache(1024 * 1024));
+    let release!: () => void;
+    const slowPort = {
+      getCategories: async (ids: readonly string[]) => {
+        const before = await port.getCategories(ids, call);
+        await new Promise<void>((resolve) => (release = resolve));
+        return before;
+      },
+    } as unknown as CatalogPort;
+
+    const racing = new CachedReads(shared, slowPort, call).categories(['1']);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new CachedReads(shared, port, call).write(async () => names.set('1', 'Berries'));
+    release();
+    expect(await racing).toEqual([record('1', 'Fruit')]);
+    expect(await new CachedReads(shared, port, call).categories(['1'])).toEqual([record('1', 'Berries')]);
+  });
+
+  test('an unreachable cache: reads go upstream, writes are refused before any of their work', async () => {
+    const down = new Error('connection refused');
+    const unreachable: EntityCache = {
+      generation: async () => Promise.reject(down),
+      advanceGeneration: async () => Promise.reject(down),
+      getMany: async () => Promise.reject(down),
+      setMany: async () => Promise.reject(down),
+      close: async () => undefined,
+    };
+    const { port, calls } = fakePort(new Map([['1', 'Fruit']]));
+    const reads = new CachedReads(storeCache(unreachable), port, call);
+    expect(await reads.categories(['1'])).toEqual([record('1', 'Fruit')]);
+    expect(calls).toHaveLength(1);
+
+    const work = jest.fn(async () => 'written');
+    await expect(reads.write(work)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE, retryable: true });
+    expect(work).not.toHaveBeenCalled();
+  });
+});
