@@ -1,11 +1,18 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyCors from '@fastify/cors';
 import Fastify, { FastifyError } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import pino, { Logger } from 'pino';
+import { authenticate, everyStoreClientsOnly, requestClient } from './auth/authentication';
+import type { Client } from './auth/client';
+import { ClientDirectory } from './auth/clientDirectory';
+import { operationScopes } from './auth/operationScopes';
+import { createEntityCache } from './cache/createEntityCache';
 import type { GatewayConfig } from './config/configSchema';
+import { corsOptions, csrfPrevention } from './http/browserSecurity';
 import { explorerAssets, explorerLandingPage } from './http/explorer';
 import { operationLimits } from './http/operationLimits';
 import { persistedQueries } from './http/persistedQueries';
@@ -16,7 +23,9 @@ import { requestObservability } from './observability/requestObservability';
 import { startTracing } from './observability/tracing';
 import type { UpstreamEvent, UpstreamTiming } from './observability/upstreamTiming';
 import { StoreRegistry } from './platforms/storeRegistry';
+import { connectRedis, disconnectRedis } from './redis/redisConnection';
 import { buildGatewaySchema } from './schema/buildGatewaySchema';
+import { categoryTreeWalk } from './schema/categoryTreeWalk';
 import { buildGatewaySubgraphSchema } from './schema/federation/subgraphSchema';
 import type { GatewayContext } from './schema/context';
 import { formatError } from './schema/errors';
@@ -42,8 +51,13 @@ export interface StartOptions {
 export async function startGateway(config: GatewayConfig, options: StartOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = new GatewayMetrics();
-  const registry = new StoreRegistry(config, { observe: metrics.observeUpstream });
-  const tracing = config.tracing ? startTracing(config.tracing) : undefined;
+  // One Redis connection for the process, shared by the cache, the locks and the rate limits.
+  const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
+  const entityCache = createEntityCache(config, redis);
+  const registry = new StoreRegistry(config, { observe: metrics.observeUpstream, entityCache, redis });
+  const tracing = config.tracing ? await startTracing(config.tracing) : undefined;
+  const clients = config.clients && new ClientDirectory(config.clients);
+  if (!clients) logger.warn('no clients configured: the gateway runs open, anyone who reaches it may read and change every store');
   const app = Fastify({
     bodyLimit: config.server.maxBodyBytes,
   });
@@ -53,12 +67,11 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     formatError,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
-    // Clients authenticate with headers, never cookies, so a cross-site form cannot act as them (README, "Security").
-    csrfPrevention: false,
+    csrfPrevention: csrfPrevention(config.server.csrfPrevention),
     persistedQueries: persistedQueries(config.server.persistedQueryCacheBytes),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds)],
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), operationScopes(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds), categoryTreeWalk()],
   });
   await apollo.start();
 
@@ -68,13 +81,23 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     const message = status === 500 ? 'Internal server error' : error.message;
     void reply.status(status).send({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
-  app.get('/healthz', async () => ({ status: 'ok', stores: registry.all().map((store) => store.id) }));
-  if (config.server.metrics) {
-    app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
-  }
+  // CORS headers go on every answer, 401s included, and preflights are answered before authentication.
+  await app.register(fastifyCors, corsOptions(config.server.cors));
+  app.decorateRequest('client', null);
+  // Open to all (load balancers, browsers loading GraphiQL); store ids only while the gateway runs open.
+  app.get('/healthz', async () => (clients ? { status: 'ok' } : { status: 'ok', stores: registry.all().map((store) => store.id) }));
   if (config.server.explorer) await app.register(explorerAssets);
-  await app.register(fastifyApollo(apollo), {
-    context: async (request) => contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id']),
+  // The routes behind API keys, in their own Fastify scope so that its hook covers them and nothing else.
+  await app.register(async (api) => {
+    if (clients) api.addHook('onRequest', authenticate(clients, logger, { explorer: config.server.explorer }));
+    if (config.server.metrics) {
+      api.get('/metrics', { preHandler: everyStoreClientsOnly }, async (_request, reply) =>
+        reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+      );
+    }
+    await api.register(fastifyApollo(apollo), {
+      context: async (request) => contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id'], requestClient(request, clients)),
+    });
   });
 
   await app.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
@@ -87,13 +110,15 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     close: async () => {
       await app.close();
       await registry.close();
+      await entityCache?.close();
+      if (redis) await disconnectRedis(redis);
       // Flushes the spans still batched.
       await tracing?.shutdown();
     },
   };
 }
 
-function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientRequestId: string | string[] | undefined): GatewayContext {
+function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientRequestId: string | string[] | undefined, client: Client | null): GatewayContext {
   const upstreamTimings: UpstreamTiming[] = [];
   const signal = AbortSignal.timeout(requestTimeoutMs);
   // Every upstream attempt of the request listens to its deadline: dozens is normal, not a leak.
@@ -105,7 +130,7 @@ function contextFor(registry: StoreRegistry, requestTimeoutMs: number, clientReq
       if (event.kind === 'attempt') upstreamTimings.push(event.timing);
     },
   };
-  return { registry, sessions: new RequestSessions(registry, deadline), requestId: requestIdFrom(clientRequestId), upstreamTimings };
+  return { sessions: new RequestSessions(registry, deadline, client), client, requestId: requestIdFrom(clientRequestId), upstreamTimings };
 }
 
 /** The client's x-request-id when it is a sane token (it goes into logs), else a new one. */

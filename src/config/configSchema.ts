@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkClients, clientsSchema, corsConfigSchema } from './clientsSchema';
 
 const httpUrl = z
   .string()
@@ -36,6 +37,22 @@ const upstreamSettings = z.object({
   rateLimit: z.union([z.literal(false), rateLimitSettings]).optional(),
 });
 
+/** Redis shared by every replica: the entity cache, the category locks and the per-token rate limits. */
+const redisSettings = z
+  .object({
+    /** redis://[[user]:password@]host[:port][/db], or rediss:// for TLS; usually ${REDIS_URL}. */
+    url: z.string().refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), 'must be a redis:// or rediss:// URL'),
+    /** Put before every key, so several gateways (or other programs) can share one Redis. */
+    keyPrefix: z.string().max(100).default('categraph:'),
+    /** A command unanswered this long fails: Redis counts as down for that request (reads go upstream). */
+    commandTimeoutMs: z.number().int().min(10).max(60_000).default(500),
+    /** How long a category lock outlives a holder that stopped renewing it (a crashed or stalled replica). */
+    lockTtlMs: z.number().int().min(500).max(600_000).default(10_000),
+    /** Longest wait for a category another request holds; then the write fails with UPSTREAM_UNAVAILABLE. */
+    lockWaitMs: z.number().int().min(0).max(600_000).default(10_000),
+  })
+  .strict();
+
 const storeCommon = {
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must match [a-z0-9][a-z0-9-]*'),
   baseUrl: httpUrl,
@@ -46,7 +63,18 @@ const storeCommon = {
 export const PLATFORMS = ['ecwid', 'sfcc', 'zaveit'] as const;
 
 export const storeConfigSchema = z.discriminatedUnion('platform', [
-  z.object({ ...storeCommon, platform: z.literal('ecwid'), storeId: z.coerce.string().regex(/^\d+$/, 'must be a number') }).strict(),
+  z
+    .object({
+      ...storeCommon,
+      platform: z.literal('ecwid'),
+      storeId: z.coerce.string().regex(/^\d+$/, 'must be a number'),
+      /**
+       * Up to this many categories, tree reads list the whole store (100 a request) instead of one
+       * request per parent; 0 never does.
+       */
+      categoryIndexMaxTotal: z.number().int().min(0).max(100_000).default(1000),
+    })
+    .strict(),
   z.object({ ...storeCommon, platform: z.literal('sfcc'), catalogId: z.string().min(1, 'must not be empty') }).strict(),
   z.object({ ...storeCommon, platform: z.literal('zaveit') }).strict(),
 ]);
@@ -87,13 +115,31 @@ export const gatewayConfigSchema = z
         persistedQueryCacheBytes: z.number().int().min(0).max(1024 * 1024 * 1024).default(8 * 1024 * 1024),
         /** Serve the schema as an Apollo Federation v2 subgraph (`_service`, `_entities`; Category and Product are entities). */
         federation: z.boolean().default(false),
+        /** Browser pages of these origins may call the gateway (CORS); none by default. */
+        cors: corsConfigSchema.prefault({}),
+        /** Apollo's CSRF prevention: requests a browser would send cross-site without a preflight are refused. */
+        csrfPrevention: z.boolean().default(true),
       })
       .strict()
       .prefault({}),
     upstream: upstreamSettings.strict().prefault({}),
+    /** Upstream entities kept between requests; every mutation through the gateway invalidates its store's. */
+    cache: z
+      .object({
+        /** How long an entity read upstream is served from the cache; 0 turns the cache off. */
+        ttlSeconds: z.number().int().min(0).max(86_400).default(30),
+        /** Memory for the in-process cache (approximately the entries' JSON size). */
+        maxBytes: z.number().int().min(1024 * 1024).max(16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    /** Shared state for several replicas; without it the cache, locks and rate limits are the process's own. */
+    redis: redisSettings.optional(),
     /** OpenTelemetry traces over OTLP/HTTP; off when absent. */
     tracing: z.object({ otlpEndpoint: httpUrl, serviceName: z.string().min(1).default('categraph') }).strict().optional(),
     stores: z.array(storeConfigSchema).min(1, 'must list at least one store'),
+    /** Who may call the gateway (README, "Authentication"); absent, it runs open. */
+    clients: clientsSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -102,12 +148,14 @@ export const gatewayConfigSchema = z
       if (seen.has(store.id)) ctx.addIssue({ code: 'custom', path: ['stores', index, 'id'], message: `duplicate store id "${store.id}"` });
       seen.add(store.id);
     });
+    checkClients(config.clients, config.stores.map((store) => store.id), ctx);
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type StoreConfig = z.infer<typeof storeConfigSchema>;
 export type UpstreamSettings = z.infer<typeof upstreamSettings>;
 export type RateLimitSettings = z.infer<typeof rateLimitSettings>;
+export type RedisSettings = z.infer<typeof redisSettings>;
 
 /** Every upstream setting at its default. */
 export const defaultUpstreamSettings = (): UpstreamSettings => upstreamSettings.parse({});

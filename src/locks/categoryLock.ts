@@ -1,30 +1,23 @@
-import { Mutex } from 'async-mutex';
+import { KeyedMutex } from './keyedMutex';
+import { Lease, runUnderLease } from './lease';
 
 /**
  * Serializes read-modify-write operations on one category (Ecwid's whole-list reorder), so concurrent
- * mutations never undo each other. In-process today; a distributed lock can take its place behind
- * this interface.
+ * mutations never undo each other. In-process by default; with Redis configured, across every replica
+ * (`RedisCategoryLock`).
  */
 export interface CategoryLock {
   withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
-export class InProcessCategoryLock implements CategoryLock {
-  private readonly mutexes = new Map<string, { mutex: Mutex; holders: number }>();
+/** A lock held in this process cannot be lost while its holder runs. */
+const HELD: Lease = { confirm: async () => undefined };
 
-  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    let entry = this.mutexes.get(key);
-    if (!entry) {
-      entry = { mutex: new Mutex(), holders: 0 };
-      this.mutexes.set(key, entry);
-    }
-    entry.holders += 1;
-    try {
-      return await entry.mutex.runExclusive(work);
-    } finally {
-      // Forget idle categories so the map does not grow with the catalog.
-      entry.holders -= 1;
-      if (entry.holders === 0) this.mutexes.delete(key);
-    }
+export class InProcessCategoryLock implements CategoryLock {
+  private readonly mutexes = new KeyedMutex();
+
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // Under a lease so that the work's reads start their own upstream requests (see UpstreamClient.send).
+    return this.mutexes.run(key, () => runUnderLease(HELD, work));
   }
 }

@@ -1,7 +1,7 @@
 import type { RateLimitSettings, StoreConfig, UpstreamSettings } from '../config/configSchema';
 import type { CategoryLock } from '../locks/categoryLock';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
-import type { TokenRateLimiters } from '../upstream/tokenRateLimiter';
+import type { TokenRateLimiters } from '../upstream/tokenRateLimiters';
 import { UpstreamClient } from '../upstream/upstreamClient';
 import { EcwidAdapter } from './ecwid/adapter';
 import type { CatalogPort } from './port';
@@ -42,7 +42,7 @@ export function createAdapter(store: StoreConfig, deps: AdapterDeps): { port: Ca
   });
   switch (store.platform) {
     case 'ecwid':
-      return { port: new EcwidAdapter(http, deps.lock), http };
+      return { port: new EcwidAdapter(http, deps.lock, store.categoryIndexMaxTotal), http };
     case 'sfcc':
       return { port: new SfccAdapter(http, store.catalogId, deps.lock), http };
     case 'zaveit':

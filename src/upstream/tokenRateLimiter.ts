@@ -3,13 +3,20 @@ import { ErrorCode } from '../domain/errorCode';
 import { PlatformFault } from '../domain/platformFault';
 import type { RateLimitSettings } from '../config/configSchema';
 
+/** A quota that upstream requests wait for a slot of. */
+export interface RateLimiter {
+  /** Waits for a slot; gives up with RATE_LIMITED when the request's deadline comes first. */
+  acquire(signal: AbortSignal, platformName: string, deadlineAt?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * A client-side quota for one upstream token, shared by every store that uses the token: requests
  * queue for a slot instead of earning 429s (and Ecwid's block). A token bucket of `burst` slots that
  * refills (requestsPerMinute − burst) a minute: however the platform aligns its minute, no 60-second
  * window carries more than requestsPerMinute requests.
  */
-export class TokenRateLimiter {
+export class TokenRateLimiter implements RateLimiter {
   private readonly limiter: Bottleneck;
 
   constructor(readonly settings: RateLimitSettings) {
@@ -24,10 +31,10 @@ export class TokenRateLimiter {
   /** Waits for a slot; gives up with RATE_LIMITED when the request's deadline comes first. */
   async acquire(signal: AbortSignal, platformName: string): Promise<void> {
     const slot = this.limiter.schedule(() => Promise.resolve());
-    if (signal.aborted) throw this.exhausted(platformName);
+    if (signal.aborted) throw quotaExhausted(this.settings, platformName);
     let onAbort!: () => void;
     const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(this.exhausted(platformName));
+      onAbort = () => reject(quotaExhausted(this.settings, platformName));
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -40,18 +47,19 @@ export class TokenRateLimiter {
   async stop(): Promise<void> {
     await this.limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
   }
+}
 
-  private exhausted(platformName: string): PlatformFault {
-    const { reservoirIncreaseInterval } = refill(this.settings.requestsPerMinute - bucketCapacity(this.settings));
-    return new PlatformFault(ErrorCode.RATE_LIMITED, `The gateway's ${platformName} request quota for this store is used up for now`, {
-      retryable: true,
-      retryAfterSeconds: Math.ceil(reservoirIncreaseInterval / 1000),
-    });
-  }
+/** RATE_LIMITED: the slot would come after the deadline; by default it says when the next slot refills. */
+export function quotaExhausted(settings: RateLimitSettings, platformName: string, waitMs?: number): PlatformFault {
+  const { reservoirIncreaseInterval } = refill(settings.requestsPerMinute - bucketCapacity(settings));
+  return new PlatformFault(ErrorCode.RATE_LIMITED, `The gateway's ${platformName} request quota for this store is used up for now`, {
+    retryable: true,
+    retryAfterSeconds: Math.max(1, Math.ceil((waitMs ?? reservoirIncreaseInterval) / 1000)),
+  });
 }
 
 /** The burst, raised to one second's refill when smaller (the bucket must hold what a second adds). */
-function bucketCapacity(settings: RateLimitSettings): number {
+export function bucketCapacity(settings: RateLimitSettings): number {
   return Math.max(settings.burst, Math.floor((settings.requestsPerMinute - settings.burst) / 60));
 }
 
@@ -63,23 +71,4 @@ function refill(perMinute: number): { reservoirIncreaseAmount: number; reservoir
   const perSecond = Math.floor(perMinute / 60);
   if (perSecond >= 1) return { reservoirIncreaseAmount: perSecond, reservoirIncreaseInterval: 1000 };
   return { reservoirIncreaseAmount: 1, reservoirIncreaseInterval: Math.ceil(60_000 / perMinute) };
-}
-
-/** One limiter per upstream token (and origin), made on first use. */
-export class TokenRateLimiters {
-  private readonly limiters = new Map<string, TokenRateLimiter>();
-
-  forToken(origin: string, token: string, settings: RateLimitSettings): TokenRateLimiter {
-    const key = `${origin} ${token}`;
-    let limiter = this.limiters.get(key);
-    if (!limiter) {
-      limiter = new TokenRateLimiter(settings);
-      this.limiters.set(key, limiter);
-    }
-    return limiter;
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([...this.limiters.values()].map((limiter) => limiter.stop()));
-  }
 }

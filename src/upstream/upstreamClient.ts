@@ -1,11 +1,12 @@
 import { Pool } from 'undici';
 import { PlatformFault } from '../domain/platformFault';
 import { ErrorCode } from '../domain/errorCode';
+import { currentLease, Lease, LeaseLostError } from '../locks/lease';
 import type { UpstreamObserver, UpstreamTiming } from '../observability/upstreamTiming';
 import { InFlightReads } from './inFlightReads';
 import { isRead } from './retryDecision';
 import { StorePolicy, StorePolicySettings } from './storePolicy';
-import type { TokenRateLimiter } from './tokenRateLimiter';
+import type { RateLimiter } from './tokenRateLimiter';
 import { transportFault } from './upstreamFaults';
 
 export interface UpstreamClientOptions extends StorePolicySettings {
@@ -18,7 +19,7 @@ export interface UpstreamClientOptions extends StorePolicySettings {
   /** Keep-alive connections to the platform. */
   connections: number;
   /** The quota of the store's token, shared with other stores on the same token; none when absent. */
-  rateLimiter?: TokenRateLimiter;
+  rateLimiter?: RateLimiter;
 }
 
 export interface UpstreamRequest {
@@ -69,8 +70,11 @@ export class UpstreamClient {
   }
 
   send(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
-    const run = () => this.policy.execute(request, deadline, () => this.attempt(request, deadline));
-    if (!isRead(request)) return run();
+    const lease = currentLease();
+    const run = () => this.policy.execute(request, deadline, () => this.attempt(request, deadline, lease)).catch(leaseLostAsFault);
+    // Under a category lock a read must see every write made before the lock was taken, so it never
+    // joins a read already in flight, which may have started before the last holder's write.
+    if (!isRead(request) || lease) return run();
     return this.inFlight.run(`${request.method} ${request.path}${queryString(request.query)} ${JSON.stringify(request.json ?? null)}`, run);
   }
 
@@ -78,15 +82,17 @@ export class UpstreamClient {
     return this.pool.close();
   }
 
-  private async attempt(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, deadline: Deadline, lease: Lease | undefined): Promise<UpstreamResponse> {
     try {
-      await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName);
+      await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName, deadline.deadlineAt);
     } catch (error) {
       if (error instanceof PlatformFault && error.code === ErrorCode.RATE_LIMITED) {
         this.options.observe?.({ kind: 'throttled', storeId: this.options.storeId, platform: this.options.platformName });
       }
       throw error;
     }
+    // The fencing check, as late as possible: a holder that lost its category lock sends no write.
+    if (lease && !isRead(request)) await lease.confirm();
     const startedAt = Date.now();
     const started = performance.now();
     const report = (status: number | undefined) => {
@@ -131,6 +137,11 @@ export class UpstreamClient {
       throw transportFault(this.options.platformName, error, signal.aborted);
     }
   }
+}
+
+/** A lost lease surfaces as the platform fault the schema layer knows (after retries and breaker ignored it). */
+function leaseLostAsFault(error: unknown): never {
+  throw error instanceof LeaseLostError ? error.toFault() : error;
 }
 
 function queryString(query: UpstreamRequest['query']): string {
