@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { awaitReadiness } from '../support/readiness';
 
 const ROOT = join(__dirname, '..', '..');
 jest.setTimeout(120_000);
@@ -8,18 +9,7 @@ jest.setTimeout(120_000);
 /** Spawns `npm start` as a user would and resolves with the URL from its readiness line. */
 function npmStart(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<string>; output: () => string } {
   const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/\S+\/graphql)/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
-  });
-  return { child, ready, output: () => output };
+  return { child, ...awaitReadiness(child, 'npm start') };
 }
 
 test('npm start with no config serves the demo, answers the README query, and stops cleanly on SIGTERM', async () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLResponse, postGraphQL } from './gateway';
+import { awaitReadiness } from './readiness';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'main.js');
@@ -30,17 +31,8 @@ export async function startGatewayProcess(config: Record<string, unknown>): Prom
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/\S+\/graphql)/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the gateway exited with ${code} before it was ready:\n${output}`)));
-  });
+  const readiness = awaitReadiness(child, 'the gateway');
+  const url = await readiness.ready;
   return {
     url,
     query: (query, variables) => postGraphQL(url, query, variables),
@@ -52,6 +44,6 @@ export async function startGatewayProcess(config: Record<string, unknown>): Prom
       child.kill('SIGTERM');
       await once(child, 'exit');
     },
-    output: () => output,
+    output: readiness.output,
   };
 }
