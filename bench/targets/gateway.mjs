@@ -8,7 +8,8 @@ import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
 
 export const name = 'Categraph gateway';
 
-export async function start(upstreams) {
+/** The config file the gateway is measured with; `extraLines` (YAML) are appended, e.g. a cache section. */
+export function writeGatewayConfig(upstreams, extraLines = []) {
   const { ecwid, sfcc, zaveit } = upstreams;
   const config = join(mkdtempSync(join(tmpdir(), 'categraph-bench-')), 'stores.yaml');
   writeFileSync(
@@ -21,13 +22,20 @@ export async function start(upstreams) {
       `  - { id: ecwid, platform: ecwid, baseUrl: "${ecwid.baseUrl}", storeId: "${ecwid.storeId}", token: "${ecwid.token}" }`,
       `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${sfcc.catalogId}", token: "${sfcc.token}" }`,
       `  - { id: zaveit, platform: zaveit, baseUrl: "${zaveit.baseUrl}", token: "${zaveit.token}" }`,
+      ...extraLines,
     ].join('\n'),
   );
+  return config;
+}
+
+export async function start(upstreams) {
+  const config = writeGatewayConfig(upstreams);
   const server = await startServer({
     name,
     command: process.execPath,
     args: [join(import.meta.dirname, '..', '..', 'dist', 'main.js'), '--config', config],
-    env: { LOG_LEVEL: 'warn' },
+    // As the Docker image runs it (and as the Mesh target runs): graphql-js skips its development-only checks.
+    env: { LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     ready: async (output) => printedUrl(output) !== undefined,
   });
   const url = printedUrl(server.output());

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, GraphQLError, ValidationRule } from 'graphql';
+import { DocumentNode, getVariableValues, GraphQLError, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/common/pagination';
 
@@ -52,21 +52,40 @@ const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return Math.max(1, size) * (1 + childComplexity);
 };
 
+/** Costs remembered per variable set of one document; past this many, a document's costs are computed anew. */
+const COSTS_PER_DOCUMENT = 32;
+/** Variables longer than this as JSON are not worth remembering (nor holding in memory). */
+const MAX_KEY_LENGTH = 2048;
+
 function listAwareCostLimit(maxCost: number): ApolloServerPlugin {
+  // A cost depends only on the document, the operation and the variables, and Apollo hands the same
+  // parsed document to every request of the same query text: walking it once per request was a tenth
+  // of the work of a small query.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName, operation }) {
-          // Variables that do not fit their types are Apollo's to report (400 BAD_USER_INPUT), not the cost's.
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [listSizeEstimator] });
-          } catch (error) {
-            // e.g. more query nodes than graphql-query-complexity walks (a fragment fan-out).
-            throw new GraphQLError(`The operation cannot be accepted: ${(error as Error).message}`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
+          const variables = request.variables ?? {};
+          // Only queries are remembered: mutations are few and may carry megabytes of variables (images).
+          const key = operation?.operation !== 'query' ? undefined : `${operationName ?? ''}:${operation.variableDefinitions?.length ? JSON.stringify(variables) : ''}`;
+          let known = costs.get(document);
+          let cost = key === undefined ? undefined : known?.get(key);
+          if (cost === undefined) {
+            // Variables that do not fit their types are Apollo's to report (400 BAD_USER_INPUT), not the cost's.
+            if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;
+            try {
+              cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [listSizeEstimator] });
+            } catch (error) {
+              // e.g. more query nodes than graphql-query-complexity walks (a fragment fan-out).
+              throw new GraphQLError(`The operation cannot be accepted: ${(error as Error).message}`, {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+              });
+            }
+            if (key !== undefined && key.length <= MAX_KEY_LENGTH) {
+              if (!known) costs.set(document, (known = new Map()));
+              if (known.size < COSTS_PER_DOCUMENT) known.set(key, cost);
+            }
           }
           if (cost > maxCost) {
             throw new GraphQLError(`The operation costs ${cost}, above the limit of ${maxCost}: ask for fewer items (first, ids) or fewer fields`, {

@@ -76,6 +76,19 @@ describe('operations refused before execution', () => {
     expect(body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  test('a query text priced cheap with some variables is priced again with costlier ones', async () => {
+    // Costs are remembered per document and variables, never per document alone.
+    const query = 'query($f: Int!) { categories(storeId: "ecwid", first: $f) { nodes { children(first: $f) { nodes { children(first: $f) { nodes { name } } } } } } }';
+    const cheap = await post(JSON.stringify({ query, variables: { f: 0 } }));
+    expect(cheap.status).toBe(200);
+    expect(cheap.body.errors).toBeUndefined();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const costly = await post(JSON.stringify({ query, variables: { f: 100 } }));
+      expect(costly.status).toBe(400);
+      expect(costly.body.errors![0].message).toMatch(/costs \d+, above the limit/);
+    }
+  });
+
   test('more than 100 ids in nodes', async () => {
     const ids = Array.from({ length: 101 }, (_, n) => gid('Category', 'ecwid', 9691001 + n));
     const { body } = await post(JSON.stringify({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } }));

@@ -77,11 +77,16 @@ export class CategoryResolver {
     const { offset, limit } = pageWindow(first, after);
     const order = await ctx.sessions.forStore(category.storeId).productOrders.load(category.nativeId);
     if (!order) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${category.nativeId} no longer exists`);
-    const page: AssignmentNode[] = order.slice(offset, offset + limit).map((assignment) => ({
-      storeId: category.storeId,
-      categoryId: category.nativeId,
-      ...assignment,
-    }));
+    // Field by field, not spread: see categoryNode.
+    const page: AssignmentNode[] = order.slice(offset, offset + limit).map(
+      (assignment) =>
+        ({
+          storeId: category.storeId,
+          categoryId: category.nativeId,
+          productId: assignment.productId,
+          position: assignment.position,
+        }) satisfies Record<keyof AssignmentNode, unknown>,
+    );
     return toConnection(page, offset, order.length);
   }
 }

@@ -26,15 +26,34 @@ export function pageWindow(first: number | null | undefined, after: string | nul
 }
 
 /** Edges, nodes and pageInfo of one page that starts at `offset` in a listing of `total` items. */
-export function toConnection<T>(items: T[], offset: number, total: number | null) {
-  const edges = items.map((node, index) => ({ cursor: encodeCursor(offset + index), node }));
-  const pageInfo: PageInfo = {
-    hasNextPage: total === null ? false : offset + items.length < total,
-    hasPreviousPage: offset > 0,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  };
-  return { edges, nodes: items, pageInfo, totalCount: total };
+export function toConnection<T>(items: T[], offset: number, total: number | null): Connection<T> {
+  return new Connection(items, offset, total);
+}
+
+/**
+ * Edges and pageInfo are made only when a query asks for them: most ask for `nodes` alone, and a cursor
+ * per item (a Buffer and a base64 string each) was a tenth of a storefront tree query's work.
+ */
+export class Connection<T> {
+  constructor(
+    readonly nodes: T[],
+    private readonly offset: number,
+    readonly totalCount: number | null,
+  ) {}
+
+  get edges(): Array<{ cursor: string; node: T }> {
+    return this.nodes.map((node, index) => ({ cursor: encodeCursor(this.offset + index), node }));
+  }
+
+  get pageInfo(): PageInfo {
+    const count = this.nodes.length;
+    return {
+      hasNextPage: this.totalCount === null ? false : this.offset + count < this.totalCount,
+      hasPreviousPage: this.offset > 0,
+      startCursor: count > 0 ? encodeCursor(this.offset) : null,
+      endCursor: count > 0 ? encodeCursor(this.offset + count - 1) : null,
+    };
+  }
 }
 
 function decodeCursor(cursor: string): number {
