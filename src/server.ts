@@ -13,6 +13,7 @@ import { operationScopes } from './auth/operationScopes';
 import { createEntityCache } from './cache/createEntityCache';
 import type { GatewayConfig } from './config/configSchema';
 import { corsOptions, csrfPrevention } from './http/browserSecurity';
+import { answerCache } from './http/answerCache';
 import { explorerAssets, explorerLandingPage } from './http/explorer';
 import { operationLimits } from './http/operationLimits';
 import { persistedQueries } from './http/persistedQueries';
@@ -61,6 +62,22 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   const app = Fastify({
     bodyLimit: config.server.maxBodyBytes,
   });
+  const answers =
+    entityCache && config.cache.answers
+      ? answerCache({
+          cache: entityCache,
+          storeIds: registry.all().map((store) => store.id),
+          ttlMs: config.cache.ttlSeconds * 1000,
+          csrfPrevention: config.server.csrfPrevention,
+          onHit: (request, reply, operationName) => {
+            const requestId = requestIdFrom(request.headers['x-request-id']);
+            const durationMs = Math.round(reply.elapsedTime * 10) / 10;
+            void reply.header('x-request-id', requestId);
+            metrics.observeOperation(operationName ?? 'anonymous', 'query', false, durationMs / 1000);
+            logger.info({ reqId: requestId, client: request.client?.name, operationName: operationName ?? 'anonymous', operationType: 'query', durationMs, answerCache: 'hit' }, 'graphql request');
+          },
+        })
+      : undefined;
   const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
   const apollo = new ApolloServer<GatewayContext>({
     schema: config.server.federation ? buildGatewaySubgraphSchema() : buildGatewaySchema(),
@@ -71,7 +88,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     persistedQueries: persistedQueries(config.server.persistedQueryCacheBytes),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), operationScopes(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds), categoryTreeWalk()],
+    plugins: [fastifyApolloDrainPlugin(app), requestObservability(logger, metrics), operationScopes(), ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ...(tracing ? [tracing.plugin] : []), explorerLandingPage(config.server.explorer), ...responseCaching(config.server.cacheMaxAgeSeconds), categoryTreeWalk(), ...(answers ? [answers.plugin] : [])],
   });
   await apollo.start();
 
@@ -84,6 +101,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   // CORS headers go on every answer, 401s included, and preflights are answered before authentication.
   await app.register(fastifyCors, corsOptions(config.server.cors));
   app.decorateRequest('client', null);
+  app.decorateRequest('answerSlot', null);
   // Open to all (load balancers, browsers loading GraphiQL); store ids only while the gateway runs open.
   app.get('/healthz', async () => (clients ? { status: 'ok' } : { status: 'ok', stores: registry.all().map((store) => store.id) }));
   if (config.server.explorer) await app.register(explorerAssets);
@@ -95,8 +113,16 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
         reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
       );
     }
+    if (answers) {
+      // After authentication (onRequest) and body parsing: a repeated query is answered here.
+      api.addHook('preHandler', answers.lookup);
+      api.addHook('onSend', answers.keep);
+    }
     await api.register(fastifyApollo(apollo), {
-      context: async (request) => contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id'], requestClient(request, clients)),
+      context: async (request) => ({
+        ...contextFor(registry, config.server.requestTimeoutMs, request.headers['x-request-id'], requestClient(request, clients)),
+        answerSlot: request.answerSlot,
+      }),
     });
   });
 

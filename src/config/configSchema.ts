@@ -130,6 +130,8 @@ export const gatewayConfigSchema = z
         ttlSeconds: z.number().int().min(0).max(86_400).default(30),
         /** Memory for the in-process cache (approximately the entries' JSON size). */
         maxBytes: z.number().int().min(1024 * 1024).max(16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+        /** Whole answers of repeated queries too, under every store's generation (see README, "Caching"). */
+        answers: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

@@ -1,3 +1,4 @@
+import type { AnswerSlot } from '../http/answerCache';
 import type { Client } from '../auth/client';
 import type { RequestSessions } from '../loaders/requestSessions';
 import type { UpstreamTiming } from '../observability/upstreamTiming';
@@ -14,4 +15,6 @@ export interface GatewayContext {
   requestId: string;
   /** Every upstream attempt this request made, for its log line. */
   upstreamTimings: UpstreamTiming[];
+  /** Where this request's answer is kept in the answer cache, when it is on and missed. */
+  answerSlot?: AnswerSlot | null;
 }
