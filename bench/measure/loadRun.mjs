@@ -10,12 +10,12 @@ export const CONNECTIONS = 20;
  * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request.
  * `rate` (requests/s over all connections) fixes the offered load instead of sending as fast as answered.
  */
-export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate }) {
+export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate, connections = CONNECTIONS }) {
   await clearLog(upstreamOrigin);
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url: operation.url,
-    connections: CONNECTIONS,
+    connections,
     duration: durationSeconds,
     overallRate: rate,
     requests: requestsOf(operation),

@@ -113,7 +113,7 @@ async function profileMode(mode) {
       }
     }
     if (RATE_SECONDS > 0) {
-      const run = await measured(gateway, scenarios.tree.operation, { duration: RATE_SECONDS, overallRate: FIXED_RATE, connections: 10 }, windows.rate);
+      const run = await measured(gateway, scenarios.tree.operation, { duration: RATE_SECONDS, overallRate: FIXED_RATE, connections: 2 }, windows.rate);
       figures.scenarios.rate = { runs: [run] };
       console.log(`cache ${mode}, tree at ${FIXED_RATE}/s: p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.cpuMsPerQuery.toFixed(3)} ms CPU/query`);
     }

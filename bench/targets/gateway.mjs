@@ -1,4 +1,5 @@
-// The gateway as it ships: `node dist/main.js` with a config file naming the three emulated stores.
+// The gateway as it ships (`node dist/main.js` with a config file naming the three emulated stores), twice:
+// with its caches as they ship (entity and answer cache, 30 s) and with them off, every query read upstream.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
 import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
 
-export const name = 'Categraph gateway';
+export const CACHED = 'Categraph gateway (cache)';
+export const UNCACHED = 'Categraph gateway (no cache)';
 
 /** The config file the gateway is measured with; `extraLines` (YAML) are appended, e.g. a cache section. */
 export function writeGatewayConfig(upstreams, extraLines = []) {
@@ -28,8 +30,11 @@ export function writeGatewayConfig(upstreams, extraLines = []) {
   return config;
 }
 
-export async function start(upstreams) {
-  const config = writeGatewayConfig(upstreams);
+export const cached = { name: CACHED, start: (upstreams) => start(CACHED, upstreams, []) };
+export const uncached = { name: UNCACHED, start: (upstreams) => start(UNCACHED, upstreams, ['cache: { ttlSeconds: 0 }']) };
+
+async function start(name, upstreams, extraLines) {
+  const config = writeGatewayConfig(upstreams, extraLines);
   const server = await startServer({
     name,
     command: process.execPath,
