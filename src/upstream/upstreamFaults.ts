@@ -26,13 +26,23 @@ export function statusFault(platformName: string, response: UpstreamResponse, me
   return new PlatformFault(ErrorCode.UPSTREAM_ERROR, message ?? `${platformName} answered HTTP ${status}`, details);
 }
 
+/**
+ * Parsed answers, by answer: requests that shared one upstream read in flight share its parse too (the
+ * parsed bodies are read, never changed, by the adapters).
+ */
+const parsedBodies = new WeakMap<UpstreamResponse, unknown>();
+
 /** The answer's JSON; a body that is not JSON is an upstream failure, never a crash. */
 export function parseJsonBody<T>(platformName: string, response: UpstreamResponse): T {
+  if (parsedBodies.has(response)) return parsedBodies.get(response) as T;
+  let body: T;
   try {
-    return JSON.parse(response.text) as T;
+    body = JSON.parse(response.text) as T;
   } catch {
     throw garbageFault(platformName, response);
   }
+  parsedBodies.set(response, body);
+  return body;
 }
 
 export function garbageFault(platformName: string, response: UpstreamResponse): PlatformFault {

@@ -55,6 +55,11 @@ export class EcwidAdapter implements CatalogPort {
 
   /** Per request: the store's category index, once the request needed it (null: the store is too large). */
   private readonly indexes = new WeakMap<CallContext, Promise<CategoryIndex | null>>();
+  /**
+   * Indexes by the answers they were built from: requests that shared the same listing reads in flight
+   * (and so the same parsed pages) share the index too.
+   */
+  private readonly indexesByListing = new WeakMap<object, { pages: readonly object[]; index: CategoryIndex }>();
   /** The store's category count as Ecwid last said it: what an index would cost. */
   private knownTotal: number | undefined;
 
@@ -328,7 +333,9 @@ export class EcwidAdapter implements CatalogPort {
     const listed = pages.flatMap((page) => page.items);
     const distinct = new Set(listed.map((category) => category.id)).size;
     if (pages.some((page) => page.total !== first.total) || distinct !== first.total) return null;
-    const index = new CategoryIndex(listed);
+    const built = this.indexesByListing.get(first);
+    const index = built && built.pages.every((page, at) => page === pages[at]) ? built.index : new CategoryIndex(listed);
+    if (index !== built?.index) this.indexesByListing.set(first, { pages, index });
     index.primeInto(ctx.sink);
     return index;
   }

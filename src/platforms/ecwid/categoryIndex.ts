@@ -12,7 +12,8 @@ import type { EcwidCategory } from './wire';
 export class CategoryIndex {
   private readonly records = new Map<string, CategoryRecord>();
   private readonly children = new Map<string, KnownChildren>();
-  private readonly orders = new Map<string, AssignmentRecord[]>();
+  /** Product ids as listed; assignment records are made only for the categories asked about. */
+  private readonly productIds = new Map<string, readonly number[]>();
 
   /** `listed` must hold every category of the store (the caller checks it against Ecwid's total). */
   constructor(listed: readonly EcwidCategory[]) {
@@ -20,7 +21,7 @@ export class CategoryIndex {
     for (const category of listed) {
       const id = String(category.id);
       this.records.set(id, categoryRecord(category));
-      this.orders.set(id, assignmentRecords(category.productIds ?? []));
+      this.productIds.set(id, category.productIds ?? []);
       if (!siblings.has(id)) siblings.set(id, []);
       const parent = category.parentId ? String(category.parentId) : '';
       const list = siblings.get(parent) ?? [];
@@ -45,13 +46,17 @@ export class CategoryIndex {
   }
 
   productOrder(categoryId: string): AssignmentRecord[] | null {
-    return this.orders.get(categoryId) ?? null;
+    const productIds = this.productIds.get(categoryId);
+    return productIds ? assignmentRecords(productIds) : null;
   }
 
-  /** Hands the request's loaders everything, so the rest of the operation reads nothing more. */
+  /**
+   * Hands the request's loaders every category and child list, so the rest of the operation reads nothing
+   * more. Product orders are not handed over (most operations that walk a tree ask for few of them, and
+   * making them all was most of an index's garbage): the adapter answers them from the index on demand.
+   */
   primeInto(sink: RecordSink): void {
     for (const record of this.records.values()) sink.category(record);
     for (const [parentId, known] of this.children) sink.categoryChildren(parentId, known.children, true);
-    for (const [categoryId, order] of this.orders) sink.categoryProducts(categoryId, order);
   }
 }
