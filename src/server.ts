@@ -20,7 +20,7 @@ import { persistedQueries } from './http/persistedQueries';
 import { responseCaching } from './http/responseCaching';
 import { RequestSessions } from './loaders/requestSessions';
 import { GatewayMetrics } from './observability/metrics';
-import { requestObservability } from './observability/requestObservability';
+import { recordRequest, requestObservability } from './observability/requestObservability';
 import { startTracing } from './observability/tracing';
 import type { UpstreamEvent, UpstreamTiming } from './observability/upstreamTiming';
 import { StoreRegistry } from './platforms/storeRegistry';
@@ -70,11 +70,9 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
           ttlMs: config.cache.ttlSeconds * 1000,
           csrfPrevention: config.server.csrfPrevention,
           onHit: (request, reply, operationName) => {
-            const requestId = requestIdFrom(request.headers['x-request-id']);
-            const durationMs = Math.round(reply.elapsedTime * 10) / 10;
-            void reply.header('x-request-id', requestId);
-            metrics.observeOperation(operationName ?? 'anonymous', 'query', false, durationMs / 1000);
-            logger.info({ reqId: requestId, client: request.client?.name, operationName: operationName ?? 'anonymous', operationType: 'query', durationMs, answerCache: 'hit' }, 'graphql request');
+            const reqId = requestIdFrom(request.headers['x-request-id']);
+            void reply.header('x-request-id', reqId);
+            recordRequest(logger, metrics, { reqId, client: request.client?.name, operationName: operationName ?? 'anonymous', operationType: 'query', durationMs: reply.elapsedTime, answerCache: 'hit' });
           },
         })
       : undefined;

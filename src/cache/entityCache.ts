@@ -9,6 +9,8 @@
 export interface EntityCache {
   /** The store's current generation (any replica's mutations move it on). */
   generation(storeId: string): Promise<string>;
+  /** Several stores' current generations in one read, in the order asked. */
+  generations(storeIds: readonly string[]): Promise<string[]>;
   /** Moves the store's generation on and answers the new one; a failure means it may not have moved. */
   advanceGeneration(storeId: string): Promise<string>;
   /** The values under these keys, undefined where absent or expired. */

@@ -7,7 +7,7 @@ import type { EntityCache } from './entityCache';
  */
 export class MemoryEntityCache implements EntityCache {
   private readonly entries: LRUCache<string, { value: unknown }>;
-  private readonly generations = new Map<string, number>();
+  private readonly counters = new Map<string, number>();
 
   constructor(maxBytes: number) {
     this.entries = new LRUCache({
@@ -18,12 +18,16 @@ export class MemoryEntityCache implements EntityCache {
   }
 
   async generation(storeId: string): Promise<string> {
-    return String(this.generations.get(storeId) ?? 0);
+    return (await this.generations([storeId]))[0];
+  }
+
+  async generations(storeIds: readonly string[]): Promise<string[]> {
+    return storeIds.map((storeId) => String(this.counters.get(storeId) ?? 0));
   }
 
   async advanceGeneration(storeId: string): Promise<string> {
-    const next = (this.generations.get(storeId) ?? 0) + 1;
-    this.generations.set(storeId, next);
+    const next = (this.counters.get(storeId) ?? 0) + 1;
+    this.counters.set(storeId, next);
     return String(next);
   }
 

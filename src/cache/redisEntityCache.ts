@@ -15,7 +15,12 @@ export class RedisEntityCache implements EntityCache {
   constructor(private readonly redis: Redis) {}
 
   async generation(storeId: string): Promise<string> {
-    return (await this.redis.get(generationKey(storeId))) ?? '0';
+    return (await this.generations([storeId]))[0];
+  }
+
+  async generations(storeIds: readonly string[]): Promise<string[]> {
+    if (storeIds.length === 0) return [];
+    return (await this.redis.mget(storeIds.map(generationKey))).map((value) => value ?? '0');
   }
 
   async advanceGeneration(storeId: string): Promise<string> {

@@ -45,7 +45,7 @@ export function answerCache({ cache, storeIds, ttlMs, csrfPrevention, onHit }: A
   const lookup = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const params = passesCsrfPrevention(csrfPrevention, request.headers) ? graphqlParams(request) : undefined;
     if (!params) return;
-    const generations = await Promise.all(storeIds.map((storeId) => cache.generation(storeId))).catch(() => undefined);
+    const generations = await cache.generations(storeIds).catch(() => undefined);
     if (!generations) return;
     const digest = createHash('sha256')
       .update(JSON.stringify([request.client?.name ?? '', params.query ?? '', params.persistedHash ?? '', params.operationName ?? '', params.variables ?? null]))

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PlatformFault } from '../domain/platformFault';
 import type { GatewayContext } from '../schema/context';
 import type { GatewayMetrics } from './metrics';
+import type { UpstreamTiming } from './upstreamTiming';
 
 /**
  * One JSON log line per GraphQL request (request id, operation, duration, error codes, every upstream
@@ -25,28 +26,41 @@ export function requestObservability(logger: Logger, metrics: GatewayMetrics): A
           }
         },
         async willSendResponse({ operationName, operation, errors, response }) {
-          const durationMs = Math.round((performance.now() - started) * 10) / 10;
-          const name = operationName ?? 'anonymous';
-          const type = operation?.operation ?? 'invalid';
-          metrics.observeOperation(name, type, (errors?.length ?? 0) > 0, durationMs / 1000);
           response.http.headers.set('x-request-id', contextValue.requestId);
-          logger.info(
-            {
-              reqId: contextValue.requestId,
-              // The client's name from the config, never its key; absent while the gateway runs open.
-              client: contextValue.client?.name,
-              operationName: name,
-              operationType: type,
-              durationMs,
-              errorCodes: errors?.map((error) => error.extensions?.code ?? unwrapCode(error)),
-              upstream: contextValue.upstreamTimings,
-            },
-            'graphql request',
-          );
+          recordRequest(logger, metrics, {
+            reqId: contextValue.requestId,
+            client: contextValue.client?.name,
+            operationName: operationName ?? 'anonymous',
+            operationType: operation?.operation ?? 'invalid',
+            durationMs: performance.now() - started,
+            errorCodes: errors?.map((error) => error.extensions?.code ?? unwrapCode(error)),
+            upstream: contextValue.upstreamTimings,
+          });
         },
       };
     },
   };
+}
+
+/** One GraphQL request as its log line and metrics tell it. */
+export interface RequestRecord {
+  reqId: string;
+  /** The client's name from the config, never its key; absent while the gateway runs open. */
+  client?: string;
+  operationName: string;
+  operationType: string;
+  durationMs: number;
+  errorCodes?: unknown[];
+  upstream?: UpstreamTiming[];
+  /** Answered from the answer cache, before GraphQL ran. */
+  answerCache?: 'hit';
+}
+
+/** The request's metrics and its one log line, wherever it was answered. */
+export function recordRequest(logger: Logger, metrics: GatewayMetrics, record: RequestRecord): void {
+  const durationMs = Math.round(record.durationMs * 10) / 10;
+  metrics.observeOperation(record.operationName, record.operationType, (record.errorCodes?.length ?? 0) > 0, durationMs / 1000);
+  logger.info({ ...record, durationMs }, 'graphql request');
 }
 
 function unwrapCode(error: GraphQLError): unknown {

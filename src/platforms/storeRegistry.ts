@@ -26,7 +26,7 @@ export class StoreRegistry {
 
   /** With `redis` (the process's connection, config.redis), the locks and the tokens' quotas are shared by every replica. */
   constructor(config: GatewayConfig, options: { lock?: CategoryLock; observe?: UpstreamObserver; entityCache?: EntityCache; redis?: Redis } = {}) {
-    const { redis } = options;
+    const { redis, entityCache } = options;
     this.rateLimiters = new TokenRateLimiters(redis);
     const lock = options.lock ?? (redis && config.redis ? new RedisCategoryLock(redis, config.redis) : new InProcessCategoryLock());
     for (const storeConfig of config.stores) {
@@ -36,7 +36,6 @@ export class StoreRegistry {
         rateLimiters: this.rateLimiters,
         observe: options.observe,
       });
-      const { entityCache } = options;
       const cache = entityCache && { storeId: storeConfig.id, cache: entityCache, ttlMs: config.cache.ttlSeconds * 1000 };
       this.stores.set(storeConfig.id, { id: storeConfig.id, port, cache });
       this.clients.push(http);

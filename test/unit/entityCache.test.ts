@@ -91,6 +91,7 @@ describe('CachedReads', () => {
     const down = new Error('connection refused');
     const unreachable: EntityCache = {
       generation: async () => Promise.reject(down),
+      generations: async () => Promise.reject(down),
       advanceGeneration: async () => Promise.reject(down),
       getMany: async () => Promise.reject(down),
       setMany: async () => Promise.reject(down),

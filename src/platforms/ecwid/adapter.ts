@@ -90,27 +90,11 @@ export class EcwidAdapter implements CatalogPort {
     const index = query.parentId === undefined ? undefined : await this.indexFor(ctx, 0);
     if (index) return pageOfKnownChildren(index.childrenOf(query.parentId ?? ''), query)!;
     const parent = query.parentId === undefined ? undefined : (query.parentId ?? '0');
-    const fetchPage = (offset: number, limit: number) =>
-      this.json<EcwidSearchResult<EcwidCategory>>(
-        {
-          method: 'GET',
-          path: '/categories',
-          query: { parent, hidden_categories: query.includeHidden, productIds: true, offset, limit },
-        },
-        ctx,
-        { code: ErrorCode.CATEGORY_NOT_FOUND, message: `Category ${query.parentId} does not exist` },
-        isSearchResult,
-      );
-
-    // The first page says the total; the rest of a larger request is fetched in parallel.
-    const firstLimit = Math.min(query.limit, ECWID_PAGE_SIZE);
-    const first = await fetchPage(query.offset, firstLimit);
-    const end = Math.min(query.offset + query.limit, first.total);
-    const rest: Array<Promise<EcwidSearchResult<EcwidCategory>>> = [];
-    for (let offset = query.offset + firstLimit; offset < end; offset += ECWID_PAGE_SIZE) {
-      rest.push(fetchPage(offset, Math.min(ECWID_PAGE_SIZE, end - offset)));
-    }
-    const pages = [first, ...(await Promise.all(rest))];
+    const pages = await this.listingPages({ parent, includeHidden: query.includeHidden }, query.offset, query.limit, ctx, {
+      code: ErrorCode.CATEGORY_NOT_FOUND,
+      message: `Category ${query.parentId} does not exist`,
+    });
+    const [first] = pages;
     const wire = pages.flatMap((page) => page.items);
     // What an index (which includes hidden categories) would cost next time.
     if (parent === undefined && query.includeHidden) this.knownTotal = first.total;
@@ -317,19 +301,17 @@ export class EcwidAdapter implements CatalogPort {
    * a category would call it missing, so per-id reads answer instead.
    */
   private async loadIndex(ctx: CallContext): Promise<CategoryIndex | null> {
-    const fetchPage = (offset: number) =>
-      this.json<EcwidSearchResult<EcwidCategory>>(
-        { method: 'GET', path: '/categories', query: { hidden_categories: true, productIds: true, offset, limit: ECWID_PAGE_SIZE } },
-        ctx,
-        { code: ErrorCode.UPSTREAM_ERROR, message: 'Ecwid did not list the store\'s categories' },
-        isSearchResult,
-      );
-    const first = await fetchPage(0);
+    const pages = await this.listingPages(
+      { includeHidden: true },
+      0,
+      Number.POSITIVE_INFINITY,
+      ctx,
+      { code: ErrorCode.UPSTREAM_ERROR, message: "Ecwid did not list the store's categories" },
+      (total) => total <= this.indexMaxTotal,
+    );
+    const [first] = pages;
     this.knownTotal = first.total;
     if (first.total > this.indexMaxTotal) return null;
-    const rest: Array<Promise<EcwidSearchResult<EcwidCategory>>> = [];
-    for (let offset = ECWID_PAGE_SIZE; offset < first.total; offset += ECWID_PAGE_SIZE) rest.push(fetchPage(offset));
-    const pages = [first, ...(await Promise.all(rest))];
     const listed = pages.flatMap((page) => page.items);
     const distinct = new Set(listed.map((category) => category.id)).size;
     if (pages.some((page) => page.total !== first.total) || distinct !== first.total) return null;
@@ -338,6 +320,34 @@ export class EcwidAdapter implements CatalogPort {
     if (index !== built?.index) this.indexesByListing.set(first, { pages, index });
     index.primeInto(ctx.sink);
     return index;
+  }
+
+  /**
+   * GET /categories pages from `offset`, at most `limit` categories (product orders included): 100 a
+   * request, the first saying the total, the rest in parallel; `wanted(total)` false stops at the first.
+   */
+  private async listingPages(
+    filter: { parent?: string; includeHidden: boolean },
+    offset: number,
+    limit: number,
+    ctx: CallContext,
+    notFound: Parameters<typeof ecwidFault>[1],
+    wanted: (total: number) => boolean = () => true,
+  ): Promise<Array<EcwidSearchResult<EcwidCategory>>> {
+    const fetchPage = (at: number, count: number) =>
+      this.json<EcwidSearchResult<EcwidCategory>>(
+        { method: 'GET', path: '/categories', query: { parent: filter.parent, hidden_categories: filter.includeHidden, productIds: true, offset: at, limit: count } },
+        ctx,
+        notFound,
+        isSearchResult,
+      );
+    const firstLimit = Math.min(limit, ECWID_PAGE_SIZE);
+    const first = await fetchPage(offset, firstLimit);
+    if (!wanted(first.total)) return [first];
+    const end = Math.min(offset + limit, first.total);
+    const rest: Array<Promise<EcwidSearchResult<EcwidCategory>>> = [];
+    for (let at = offset + firstLimit; at < end; at += ECWID_PAGE_SIZE) rest.push(fetchPage(at, Math.min(ECWID_PAGE_SIZE, end - at)));
+    return [first, ...(await Promise.all(rest))];
   }
 
   /**
