@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { CONNECTIONS } from './measure/loadRun.mjs';
 import { CACHED, UNCACHED } from './targets/gateway.mjs';
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length / 2;
   return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
@@ -12,15 +12,28 @@ const median = (values) => {
 const figure = (cell, key) => median(cell.runs.map((run) => run[key]));
 /** "3.41 ms" against "≤ 1.0 ms": 3.4× the target. */
 const describeMiss = (value, target) => `${(parseFloat(value) / parseFloat(target.replace(/^[≤≥] /, ''))).toFixed(1)}× ${target.startsWith('≥') ? 'below' : 'over'} the target`;
-const fixed = (value, digits) => (value >= 100 ? value.toFixed(0) : value.toFixed(digits));
+export const fixed = (value, digits) => (value >= 100 ? value.toFixed(0) : value.toFixed(digits));
+/** The machine a run's figures belong to. */
+export const describeMachine = () => `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 function table(cells) {
   const rows = cells.map((cell) => {
     const name = cell.partial ? `${cell.name}¹` : cell.name;
-    const values = [figure(cell, 'rps').toFixed(0), fixed(figure(cell, 'p50'), 1), fixed(figure(cell, 'p99'), 1), figure(cell, 'upstreamPerOperation').toFixed(1), figure(cell, 'cpuMsPerQuery').toFixed(2), figure(cell, 'errors')];
+    const values = [
+      figure(cell, 'rps').toFixed(0),
+      fixed(figure(cell, 'p50'), 1),
+      fixed(figure(cell, 'p99'), 1),
+      figure(cell, 'upstreamPerOperation').toFixed(1),
+      figure(cell, 'cpuMsPerQuery').toFixed(2),
+      figure(cell, 'errors'),
+    ];
     return `| ${cell.scenario.platform} | ${cell.scenario.kind} | ${name} | ${values.join(' | ')} |`;
   });
-  return ['| platform | scenario | target | req/s | p50 ms | p99 ms | upstream req/op | server CPU ms/query | errors |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| platform | scenario | target | req/s | p50 ms | p99 ms | upstream req/op | server CPU ms/query | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 function verdicts(cells, fixedRate, peaks) {
@@ -34,10 +47,16 @@ function verdicts(cells, fixedRate, peaks) {
   check('server CPU per storefront-tree query, uncached', `${cpu.toFixed(2)} ms`, '≤ 1.0 ms', cpu <= 1);
   const warm = figure(cachedTree, 'cpuMsPerQuery');
   check('server CPU per storefront-tree query, cache warm', `${warm.toFixed(2)} ms`, '≤ 0.3 ms', warm <= 0.3);
-  for (const [name, factor] of [['naive Apollo (N+1)', 3], ['GraphQL Mesh (OpenAPI, Hive Gateway)', 10]]) {
+  for (const [name, factor] of [
+    ['naive Apollo (N+1)', 3],
+    ['GraphQL Mesh (OpenAPI, Hive Gateway)', 10],
+  ]) {
     const other = at(name, 'ecwid', 'tree');
     if (!other) continue;
-    for (const [label, cell] of [['uncached', uncachedTree], ['cache', cachedTree]]) {
+    for (const [label, cell] of [
+      ['uncached', uncachedTree],
+      ['cache', cachedTree],
+    ]) {
       const ratio = figure(cell, 'rps') / figure(other, 'rps');
       check(`tree req/s (${label}) against ${name}`, `${ratio.toFixed(1)}×`, `≥ ${factor}×`, ratio >= factor);
     }
@@ -54,7 +73,7 @@ function verdicts(cells, fixedRate, peaks) {
 }
 
 export function renderComparison({ cells, fixedRate, notes, peaks, durationSeconds, rounds }) {
-  const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine = describeMachine();
   const byLatency = (ms) => cells.filter((cell) => cell.latencyMs === ms);
   const partialNotes = [...new Map(cells.filter((cell) => cell.partial).map((cell) => [`${cell.scenario.platform} ${cell.scenario.kind}`, cell.partial])).entries()];
   return `## Comparison: the gateway and its alternatives

@@ -5,11 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureRun, warmUp } from './measure/loadRun.mjs';
+import { measureRun } from './measure/loadRun.mjs';
 import { peakRssMb } from './measure/procStats.mjs';
+import { measureAlternating } from './measure/rounds.mjs';
 import { renderComparison } from './report.mjs';
 import { writeResultsSection } from './resultsFile.mjs';
-import { SCENARIOS, checkAnswer } from './scenarios.mjs';
+import { SCENARIOS } from './scenarios.mjs';
 import { cached, uncached } from './targets/gateway.mjs';
 import * as mesh from './targets/mesh.mjs';
 import * as naive from './targets/naive.mjs';
@@ -54,25 +55,15 @@ try {
   for (const latencyMs of LATENCIES_MS) {
     for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, latencyMs);
     for (const scenario of SCENARIOS) {
-      const contenders = [];
-      for (const { name, server } of running) {
-        const operation = server.operation(scenario);
-        if (!operation) continue;
-        try {
-          if (!operation.partial) await checkAnswer(scenario, operation);
-          await warmUp(operation);
-          contenders.push({ name, server, operation, runs: [] });
-        } catch (error) {
-          notes.push(`${name}, ${scenario.platform} ${scenario.kind} at ${latencyMs} ms: left out, ${error.message}`);
-        }
-      }
       // Rounds alternate the contenders (A B A B), so drift over time falls on all of them alike.
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const contender of contenders) {
-          const upstreamOrigin = upstreams[scenario.platform].origin;
-          contender.runs.push(await measureRun({ pid: contender.server.pid, operation: contender.operation, upstreamOrigin, durationSeconds: DURATION_S }));
-        }
-      }
+      const contenders = await measureAlternating({
+        scenario,
+        running,
+        upstreamOrigin: upstreams[scenario.platform].origin,
+        rounds: ROUNDS,
+        durationSeconds: DURATION_S,
+        leftOut: (name, error) => notes.push(`${name}, ${scenario.platform} ${scenario.kind} at ${latencyMs} ms: left out, ${error.message}`),
+      });
       for (const { name, operation, runs } of contenders) cells.push({ latencyMs, scenario, name, partial: operation.partial, runs });
       console.log(`${latencyMs} ms, ${scenario.platform} ${scenario.kind}: ${contenders.map(({ name, runs }) => `${name} ${Math.round(runs.at(-1).rps)} req/s`).join(', ')}`);
     }
@@ -84,7 +75,16 @@ try {
   for (const { name, server } of running.filter(({ name }) => name === cached.name || name === uncached.name)) {
     const runs = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.push(await measureRun({ pid: server.pid, operation: server.operation(tree), upstreamOrigin: upstreams.ecwid.origin, durationSeconds: DURATION_S, rate: FIXED_RATE, connections: FIXED_RATE_CONNECTIONS }));
+      runs.push(
+        await measureRun({
+          pid: server.pid,
+          operation: server.operation(tree),
+          upstreamOrigin: upstreams.ecwid.origin,
+          durationSeconds: DURATION_S,
+          rate: FIXED_RATE,
+          connections: FIXED_RATE_CONNECTIONS,
+        }),
+      );
     }
     fixedRate.byTarget.push({ name, runs });
   }

@@ -1,8 +1,8 @@
 import type { GatewayConfig } from './config/configSchema';
 import { ConfigError, loadConfigFile } from './config/loadConfig';
-import { startDemo } from './demo';
+import { startDemo } from './gateway/demo';
 import { createLogger } from './observability/logger';
-import { startGateway } from './server';
+import { startGateway } from './gateway/server';
 
 // Tokens and keys never reach the logs: no log line carries config or headers, and their paths are redacted anyway.
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info');

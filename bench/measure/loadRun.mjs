@@ -1,7 +1,7 @@
 // One measured run: autocannon against a target for a fixed time, with the target's CPU time and the
 // upstream requests it caused.
 import autocannon from 'autocannon';
-import { cpuMs } from './procStats.mjs';
+import { cpuMs, peakRssMb, resetPeakRss } from './procStats.mjs';
 import { clearLog, loggedRequests } from '../upstream/control.mjs';
 
 export const CONNECTIONS = 20;
@@ -9,9 +9,12 @@ export const CONNECTIONS = 20;
 /**
  * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request.
  * `rate` (requests/s over all connections) fixes the offered load instead of sending as fast as answered.
+ * `peakRss` adds the target's peak RSS over this run alone (`peakRssMb`, MiB; undefined where the kernel
+ * cannot reset the peak, see resetPeakRss).
  */
-export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate, connections = CONNECTIONS }) {
+export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate, connections = CONNECTIONS, peakRss = false }) {
   await clearLog(upstreamOrigin);
+  const peakReset = peakRss && resetPeakRss(pid);
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url: operation.url,
@@ -29,6 +32,7 @@ export async function measureRun({ pid, operation, upstreamOrigin, durationSecon
     upstreamPerOperation: (await loggedRequests(upstreamOrigin)) / Math.max(served, 1),
     cpuMsPerQuery: cpu / Math.max(served, 1),
     errors: result.errors + result.timeouts + result.non2xx,
+    ...(peakRss && { peakRssMb: peakReset ? peakRssMb(pid) : undefined }),
   };
 }
 

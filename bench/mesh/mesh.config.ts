@@ -17,9 +17,21 @@ export const composeConfig = defineConfig({
   additionalTypeDefs: /* GraphQL */ `
     extend type Category {
       children(first: Int): CategoriesSearchResult
-        @resolveTo(sourceName: "Ecwid", sourceTypeName: "Query", sourceFieldName: "searchCategories", requiredSelectionSet: "{ id }", sourceArgs: { parent: "{root.id}", limit: "{args.first}" })
+        @resolveTo(
+          sourceName: "Ecwid"
+          sourceTypeName: "Query"
+          sourceFieldName: "searchCategories"
+          requiredSelectionSet: "{ id }"
+          sourceArgs: { parent: "{root.id}", limit: "{args.first}" }
+        )
       products: ProductsSearchResult
-        @resolveTo(sourceName: "Ecwid", sourceTypeName: "Query", sourceFieldName: "searchProducts", requiredSelectionSet: "{ productIds }", sourceArgs: { productId: "{root.productIds}" })
+        @resolveTo(
+          sourceName: "Ecwid"
+          sourceTypeName: "Query"
+          sourceFieldName: "searchProducts"
+          requiredSelectionSet: "{ productIds }"
+          sourceArgs: { productId: "{root.productIds}" }
+        )
     }
   `,
 });

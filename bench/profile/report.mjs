@@ -28,8 +28,15 @@ const change = (before, after) => `${after < before ? '−' : '+'}${Math.abs(Mat
 
 function figuresTable(before, after) {
   const rows = [];
-  for (const [mode, label] of [['off', 'off'], ['warm', 'warm']]) {
-    for (const [kind, name] of [['tree', 'CPU ms/query, storefront tree (221 categories)'], ['page', 'CPU ms/query, category page (50 products)'], ['rate', 'CPU ms/query, tree at 100 queries/s']]) {
+  for (const [mode, label] of [
+    ['off', 'off'],
+    ['warm', 'warm'],
+  ]) {
+    for (const [kind, name] of [
+      ['tree', 'CPU ms/query, storefront tree (221 categories)'],
+      ['page', 'CPU ms/query, category page (50 products)'],
+      ['rate', 'CPU ms/query, tree at 100 queries/s'],
+    ]) {
       if (!runsOf(after, mode, kind).length) continue;
       const [b, a] = [cpu(before, mode, kind), cpu(after, mode, kind)];
       rows.push(`| ${label} | ${name} | ${ms(b)} | ${ms(a)} | ${change(b, a)} |`);
@@ -44,7 +51,11 @@ function profileTop(result, mode, kind, limit) {
   const profile = result.modes[mode]?.profile?.[kind];
   if (!profile) return '';
   const perQuery = (item) => (item.ms / profile.queries).toFixed(3);
-  const list = (items) => items.slice(0, limit).map((item) => `${item.name} ${perQuery(item)}`).join('; ');
+  const list = (items) =>
+    items
+      .slice(0, limit)
+      .map((item) => `${item.name} ${perQuery(item)}`)
+      .join('; ');
   return [
     `- **${kind}, entity cache ${mode}** (${(profile.totalMs / profile.queries).toFixed(2)} ms sampled per query):`,
     `  - by package: ${list(profile.modules)}`,

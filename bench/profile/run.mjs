@@ -56,7 +56,18 @@ const MODES = (process.env.PROFILE_MODES ?? 'off,warm').split(',').map((mode) =>
 for (const mode of MODES) if (!CACHE_MODES[mode]) throw new Error(`PROFILE_MODES: unknown mode "${mode}" (off, warm)`);
 
 mkdirSync(OUT, { recursive: true });
-const result = { label: LABEL, node: process.version, requests: REQUESTS, rounds: ROUNDS, connections: CONNECTIONS, latencyMs: LATENCY_MS, nodeFlags: NODE_FLAGS, nodeEnv: NODE_ENV, config: CONFIG_LINES, modes: {} };
+const result = {
+  label: LABEL,
+  node: process.version,
+  requests: REQUESTS,
+  rounds: ROUNDS,
+  connections: CONNECTIONS,
+  latencyMs: LATENCY_MS,
+  nodeFlags: NODE_FLAGS,
+  nodeEnv: NODE_ENV,
+  config: CONFIG_LINES,
+  modes: {},
+};
 const upstreams = await startUpstreams();
 try {
   for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, LATENCY_MS);
@@ -68,7 +79,9 @@ try {
 console.log(`\n${LABEL}:`);
 for (const [mode, figures] of Object.entries(result.modes)) {
   const perScenario = Object.entries(figures.scenarios).map(([kind, s]) => `${kind} ${s.cpuMsPerQuery.toFixed(3)}${kind === 'rate' ? ` (p99 ${s.p99} ms)` : ''}`);
-  const memory = Object.entries(figures.memoryAtEnd).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ');
+  const memory = Object.entries(figures.memoryAtEnd)
+    .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+    .join(', ');
   console.log(`  cache ${mode}: CPU ms/query (median) ${perScenario.join(', ')}; peak RSS ${figures.peakRssMb.toFixed(0)} MB (at the end, MB: ${memory})`);
 }
 writeFileSync(join(OUT, `${LABEL}.json`), `${JSON.stringify(result, null, 2)}\n`);
@@ -109,7 +122,9 @@ async function profileMode(mode) {
       for (const [kind, { operation }] of Object.entries(scenarios)) {
         const run = await measured(gateway, operation, { amount: REQUESTS }, windows[kind]);
         (figures.scenarios[kind] ??= { runs: [] }).runs.push(run);
-        console.log(`cache ${mode}, round ${round + 1}, ${kind}: ${run.cpuMsPerQuery.toFixed(3)} ms CPU/query, ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.upstreamPerQuery.toFixed(2)} upstream req/query`);
+        console.log(
+          `cache ${mode}, round ${round + 1}, ${kind}: ${run.cpuMsPerQuery.toFixed(3)} ms CPU/query, ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.upstreamPerQuery.toFixed(2)} upstream req/query`,
+        );
       }
     }
     if (RATE_SECONDS > 0) {
@@ -171,7 +186,12 @@ async function measured(gateway, operation, options, windowList) {
 async function memoryOf(graphqlUrl) {
   const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
   const value = (name) => Number(new RegExp(`^categraph_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
-  return { rss: value('process_resident_memory_bytes'), heapTotal: value('nodejs_heap_size_total_bytes'), heapUsed: value('nodejs_heap_size_used_bytes'), external: value('nodejs_external_memory_bytes') };
+  return {
+    rss: value('process_resident_memory_bytes'),
+    heapTotal: value('nodejs_heap_size_total_bytes'),
+    heapUsed: value('nodejs_heap_size_used_bytes'),
+    external: value('nodejs_external_memory_bytes'),
+  };
 }
 
 function load(operation, options) {

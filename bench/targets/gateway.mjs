@@ -1,14 +1,21 @@
 // The gateway as it ships (`node dist/main.js` with a config file naming the three emulated stores), twice:
 // with its caches as they ship (entity and answer cache, 30 s) and with them off, every query read upstream.
+// `cached` and `uncached` are this checkout's build; gatewayTargets() makes the pair for another build too
+// (bench/compare.mjs measures two builds side by side).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
 import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
 
-export const CACHED = 'Categraph gateway (cache)';
-export const UNCACHED = 'Categraph gateway (no cache)';
+export const CACHED = targetName(undefined, 'cache');
+export const UNCACHED = targetName(undefined, 'no cache');
+
+/** "Categraph gateway (cache)", or with a build's label "Categraph gateway <label> (cache)". */
+function targetName(label, mode) {
+  return label ? `Categraph gateway ${label} (${mode})` : `Categraph gateway (${mode})`;
+}
 
 /** The config file the gateway is measured with; `extraLines` (YAML) are appended, e.g. a cache section. */
 export function writeGatewayConfig(upstreams, extraLines = []) {
@@ -30,15 +37,31 @@ export function writeGatewayConfig(upstreams, extraLines = []) {
   return config;
 }
 
-export const cached = { name: CACHED, start: (upstreams) => start(CACHED, upstreams, []) };
-export const uncached = { name: UNCACHED, start: (upstreams) => start(UNCACHED, upstreams, ['cache: { ttlSeconds: 0 }']) };
+const THIS_BUILD = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
 
-async function start(name, upstreams, extraLines) {
+/**
+ * The gateway's two targets for the build whose entry point is `mainJs` (default: this checkout's
+ * dist/main.js), each named with `label` when given: "Categraph gateway <label> (cache)". Without a label
+ * the names are CACHED and UNCACHED, as bench/report.mjs looks them up.
+ */
+export function gatewayTargets({ label, mainJs = THIS_BUILD } = {}) {
+  const target = (mode, extraLines) => {
+    const name = targetName(label, mode);
+    return { name, label, mode, mainJs, start: (upstreams) => start(name, mainJs, upstreams, extraLines) };
+  };
+  return { cached: target('cache', []), uncached: target('no cache', ['cache: { ttlSeconds: 0 }']) };
+}
+
+export const { cached, uncached } = gatewayTargets();
+
+async function start(name, mainJs, upstreams, extraLines) {
   const config = writeGatewayConfig(upstreams, extraLines);
   const server = await startServer({
     name,
     command: process.execPath,
-    args: [join(import.meta.dirname, '..', '..', 'dist', 'main.js'), '--config', config],
+    args: [mainJs, '--config', config],
+    // The build's root, as `npm start` runs it.
+    cwd: dirname(dirname(mainJs)),
     // As the Docker image runs it (and as the Mesh target runs): graphql-js skips its development-only checks.
     env: { LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     ready: async (output) => printedUrl(output) !== undefined,

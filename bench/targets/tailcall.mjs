@@ -10,7 +10,7 @@ import { graphqlOperation } from './graphqlOperation.mjs';
 
 export const name = 'Tailcall 1.6.14';
 export const coverage =
-  'the storefront tree only: Ecwid reads products by one comma-separated `productId`, Tailcall renders a list as repeated parameters (what `batchKey` batches into) or as a JSON array, so no `@http` yields a category page\'s product names, and a per-product call needs the ids as objects (no `@js` in 1.6); Ecwid lists one `parent` a call, so `batchKey` cannot batch the tree either';
+  "the storefront tree only: Ecwid reads products by one comma-separated `productId`, Tailcall renders a list as repeated parameters (what `batchKey` batches into) or as a JSON array, so no `@http` yields a category page's product names, and a per-product call needs the ids as objects (no `@js` in 1.6); Ecwid lists one `parent` a call, so `batchKey` cannot batch the tree either";
 
 const BENCH = join(import.meta.dirname, '..');
 const COMPAT_TOOL = join(BENCH, '..', '..', 'shared', 'tools', 'tailcall-glibc-compat.mjs');

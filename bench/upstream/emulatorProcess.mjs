@@ -1,10 +1,12 @@
 // The three platform emulators in a process of their own, so that serving upstream requests takes no
 // CPU from the load generator's event loop. Prints one JSON line with what the targets need, then serves
 // until SIGTERM; the bench drives it over HTTP (/__emulator/log, /__emulator/latency).
+// Argument (optional): the dist directory of the build whose emulators to run, this checkout's by default.
 import { join } from 'node:path';
 import { seedEcwid, seedSfcc, seedZaveit } from './seeds.mjs';
 
-const dist = (path) => join(import.meta.dirname, '..', '..', 'dist', path);
+const distDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'dist');
+const dist = (path) => join(distDir, path);
 const ecwidModule = await import(dist('emulators/ecwid/index.js'));
 const sfccModule = await import(dist('emulators/sfcc/index.js'));
 const zaveitModule = await import(dist('emulators/zaveit/index.js'));

@@ -2,11 +2,12 @@
 import { join } from 'node:path';
 import { startServer } from '../measure/serverProcess.mjs';
 
-export async function startUpstreams() {
+/** `distDir`: the build whose emulators to run (default: this checkout's dist). */
+export async function startUpstreams({ distDir } = {}) {
   const server = await startServer({
     name: 'emulators',
     command: process.execPath,
-    args: [join(import.meta.dirname, 'emulatorProcess.mjs')],
+    args: [join(import.meta.dirname, 'emulatorProcess.mjs'), ...(distDir ? [distDir] : [])],
     ready: async (output) => output.includes('\n'),
   });
   const platforms = JSON.parse(server.output().split('\n')[0]);

@@ -10,7 +10,10 @@ export function seedEcwid(catalog) {
   const fruit = byName('Fruit');
   const newProduct = (name, n) => catalog.addProduct({ sku: `BENCH-${name}-${n}`, name: `${name} ${n}`, price: 1 + n / 10, enabled: true }).id;
   const missing = PAGE_SIZE - fruit.productIds.length;
-  catalog.assign(fruit.id, Array.from({ length: missing }, (_, n) => newProduct('Orchard Pick', n)));
+  catalog.assign(
+    fruit.id,
+    Array.from({ length: missing }, (_, n) => newProduct('Orchard Pick', n)),
+  );
   const pool = Array.from({ length: POOL_SIZE }, (_, n) => newProduct('Seasonal Special', n));
   return {
     treeRootId: String(grocery.id),
@@ -35,9 +38,7 @@ export function seedZaveit(catalog, { ZAVEIT_DEMO_TENANT: tenant, buildProduct }
     for (let leaf = 0; leaf < 10; leaf++) catalog.addCategory({ tenant, name: `Department ${department} aisle ${leaf}`, parent: departmentId });
   }
   const page = catalog.addCategory({ tenant, name: 'Bench Page' });
-  const products = Array.from({ length: PAGE_SIZE }, (_, n) =>
-    catalog.addProduct(buildProduct({ tenant, name: `Bench Licence ${n}`, sku: `BENCH-${1000 + n}`, price: 100 + n })),
-  );
+  const products = Array.from({ length: PAGE_SIZE }, (_, n) => catalog.addProduct(buildProduct({ tenant, name: `Bench Licence ${n}`, sku: `BENCH-${1000 + n}`, price: 100 + n })));
   catalog.addProducts(tenant, page, products);
   return { treeRootId: root, pageCategoryId: page };
 }

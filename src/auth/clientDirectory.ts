@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ClientConfig } from '../config/clientsSchema';
+import type { ClientConfig } from './clientsConfig';
 import { Client } from './client';
 
 interface Entry {

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { printGatewaySchema } from '../schema/buildGatewaySchema';
+import { PLATFORMS } from '../platforms';
+import { buildGatewaySchema, printGatewaySchema } from '../schema/buildGatewaySchema';
 
 /** Writes schema.graphql from the code (npm run schema). */
 const target = resolve(__dirname, '..', '..', 'schema.graphql');
-writeFileSync(target, printGatewaySchema());
+writeFileSync(target, printGatewaySchema(buildGatewaySchema({ platforms: PLATFORMS.map((platform) => platform.graphqlName) })));
 console.log(`wrote ${target}`);

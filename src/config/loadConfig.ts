@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { GatewayConfig, gatewayConfigSchema, PLATFORMS } from './configSchema';
+import { PLATFORMS, platformNamed } from '../platforms';
+import { GatewayConfig, gatewayConfigSchema } from './configSchema';
 import { interpolateEnv, MissingEnvError } from './interpolate';
 
 /** A config that cannot be used; its message names the file, the store and the field. */
@@ -38,7 +39,7 @@ export function parseConfig(raw: unknown, source: string, env: NodeJS.ProcessEnv
     throw error;
   }
   const unknownPlatform = findUnknownPlatform(interpolated);
-  if (unknownPlatform) throw new ConfigError(`${source}: ${where(raw, unknownPlatform)}: must be one of ${PLATFORMS.join(', ')}`);
+  if (unknownPlatform) throw new ConfigError(`${source}: ${where(raw, unknownPlatform)}: must be one of ${PLATFORMS.map((platform) => platform.name).join(', ')}`);
 
   const result = gatewayConfigSchema.safeParse(interpolated);
   if (!result.success) {
@@ -64,8 +65,6 @@ function where(raw: unknown, path: Array<string | number>): string {
 function findUnknownPlatform(raw: unknown): Array<string | number> | undefined {
   const stores = (raw as { stores?: unknown })?.stores;
   if (!Array.isArray(stores)) return undefined;
-  const index = stores.findIndex(
-    (store) => store && typeof store === 'object' && !(PLATFORMS as readonly unknown[]).includes((store as { platform?: unknown }).platform),
-  );
+  const index = stores.findIndex((store) => store && typeof store === 'object' && !platformNamed((store as { platform?: unknown }).platform));
   return index < 0 ? undefined : ['stores', index, 'platform'];
 }

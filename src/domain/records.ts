@@ -1,4 +1,4 @@
-import type { PlatformFault } from './platformFault';
+import type { GatewayFault } from './gatewayFault';
 
 /** The gateway's records: what every adapter turns its platform's wire shapes into. Ids are native ids. */
 
@@ -66,7 +66,7 @@ export interface AssignOutcome {
   /** Every requested product now in the category, with its position (already-assigned ones included). */
   assignments: AssignmentRecord[];
   /** Per-product failures (e.g. PRODUCT_NOT_FOUND), each naming its productId. */
-  failures: PlatformFault[];
+  failures: GatewayFault[];
 }
 
 export interface ImageUpload {

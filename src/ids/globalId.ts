@@ -1,5 +1,5 @@
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
+import { GatewayFault } from '../domain/gatewayFault';
 
 export type NodeType = 'Category' | 'Product';
 
@@ -14,7 +14,7 @@ const STORE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const NODE_TYPES: readonly string[] = ['Category', 'Product'];
 const MAX_LENGTH = 512;
 
-/** gid://categraph/<Type>/<storeId>/<nativeId percent-encoded>, as CONTRACT.md defines it. */
+/** gid://categraph/<Type>/<storeId>/<nativeId percent-encoded>, as README.md ("Global ids") defines it. */
 export function toGlobalId(type: NodeType, storeId: string, nativeId: string): string {
   return `${PREFIX}${type}/${storeId}/${encodeURIComponent(nativeId)}`;
 }
@@ -24,8 +24,7 @@ export function toGlobalId(type: NodeType, storeId: string, nativeId: string): s
  * type than `expected`. Whether the store exists is the caller's check.
  */
 export function parseGlobalId(raw: string, expected: NodeType | undefined, field: string[]): GlobalId {
-  const invalid = (why: string) =>
-    new PlatformFault(ErrorCode.BAD_USER_INPUT, `Invalid id ${JSON.stringify(raw.slice(0, 100))}: ${why}`, { field });
+  const invalid = (why: string) => new GatewayFault(ErrorCode.BAD_USER_INPUT, `Invalid id ${JSON.stringify(raw.slice(0, 100))}: ${why}`, { field });
   if (raw.length > MAX_LENGTH) throw invalid(`longer than ${MAX_LENGTH} characters`);
   if (!raw.startsWith(PREFIX)) throw invalid(`expected ${PREFIX}<Type>/<storeId>/<nativeId>`);
   const parts = raw.slice(PREFIX.length).split('/');

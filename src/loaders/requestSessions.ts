@@ -1,7 +1,7 @@
 import type { Client } from '../auth/client';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
-import type { Store, StoreRegistry } from '../platforms/storeRegistry';
+import { GatewayFault } from '../domain/gatewayFault';
+import type { Store, StoreDirectory } from './store';
 import { RequestDeadline, StoreSession } from './storeSession';
 
 /**
@@ -13,7 +13,7 @@ export class RequestSessions {
   private walksCategoryTree = false;
 
   constructor(
-    private readonly registry: StoreRegistry,
+    private readonly registry: StoreDirectory,
     private readonly deadline: RequestDeadline,
     /** Null when the gateway runs open (no `clients` configured). */
     private readonly client: Client | null,
@@ -28,7 +28,7 @@ export class RequestSessions {
     if (!session) {
       this.authorize(storeId, field);
       const store = this.registry.get(storeId);
-      if (!store) throw new PlatformFault(ErrorCode.STORE_NOT_FOUND, `Store "${storeId}" is not configured`, { field });
+      if (!store) throw new GatewayFault(ErrorCode.STORE_NOT_FOUND, `Store "${storeId}" is not configured`, { field });
       session = new StoreSession(store, { ...this.deadline, walksCategoryTree: this.walksCategoryTree });
       this.sessions.set(storeId, session);
     }
@@ -62,7 +62,7 @@ export class RequestSessions {
   /** Outside its stores a client learns nothing, not even whether the store exists: FORBIDDEN before STORE_NOT_FOUND. */
   private authorize(storeId: string, field: string[]): void {
     if (this.client && !this.client.mayReach(storeId)) {
-      throw new PlatformFault(ErrorCode.FORBIDDEN, `Client "${this.client.name}" may not reach store "${storeId}"`, { field });
+      throw new GatewayFault(ErrorCode.FORBIDDEN, `Client "${this.client.name}" may not reach store "${storeId}"`, { field });
     }
   }
 }

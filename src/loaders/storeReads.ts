@@ -1,22 +1,18 @@
+import { Answer, Carried } from '../domain/carried';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
 import type { CallContext, CatalogPort } from '../platforms/port';
-import type { KnownChildren } from '../domain/childrenPage';
 
 /**
  * How a store session reaches its store for one request: straight to the port, or through the entity
- * cache. The session tells it of every record an upstream answer carried (`remember…`), and runs every
- * write through `write`.
+ * cache. Every read answers with what its upstream answers carried besides (nothing for what a cache
+ * held); every write runs through `write`.
  */
 export interface StoreReads {
-  categories(ids: readonly string[]): Promise<Array<CategoryRecord | null>>;
-  categoryProducts(ids: readonly string[]): Promise<Array<AssignmentRecord[] | null>>;
-  products(ids: readonly string[]): Promise<Array<ProductRecord | null>>;
-  listCategories(query: CategoryListQuery): Promise<Page<CategoryRecord>>;
-  write<T>(work: () => Promise<T>): Promise<T>;
-  rememberCategory(record: CategoryRecord): void;
-  rememberChildren(parentId: string, known: KnownChildren): void;
-  rememberCategoryProducts(categoryId: string, assignments: AssignmentRecord[]): void;
-  rememberProduct(record: ProductRecord): void;
+  categories(ids: readonly string[]): Promise<Answer<Array<CategoryRecord | null>>>;
+  categoryProducts(ids: readonly string[]): Promise<Answer<Array<AssignmentRecord[] | null>>>;
+  products(ids: readonly string[]): Promise<Answer<Array<ProductRecord | null>>>;
+  listCategories(query: CategoryListQuery): Promise<Answer<Page<CategoryRecord>>>;
+  write<T>(work: () => Promise<Answer<T>>): Promise<Answer<T>>;
 }
 
 /** Every read goes upstream: the entity cache is off. */
@@ -31,7 +27,7 @@ export class DirectReads implements StoreReads {
   }
 
   categoryProducts(ids: readonly string[]) {
-    return Promise.all(ids.map((id) => this.port.getCategoryProducts(id, this.call)));
+    return productOrdersOf(this.port, ids, this.call);
   }
 
   products(ids: readonly string[]) {
@@ -42,12 +38,20 @@ export class DirectReads implements StoreReads {
     return this.port.listCategories(query, this.call);
   }
 
-  write<T>(work: () => Promise<T>): Promise<T> {
+  write<T>(work: () => Promise<Answer<T>>): Promise<Answer<T>> {
     return work();
   }
+}
 
-  rememberCategory(): void {}
-  rememberChildren(): void {}
-  rememberCategoryProducts(): void {}
-  rememberProduct(): void {}
+/** Several categories' product orders, one port call each (no platform reads them in one), their carried records together. */
+export async function productOrdersOf(port: CatalogPort, ids: readonly string[], call: CallContext): Promise<Answer<Array<AssignmentRecord[] | null>>> {
+  const answers = await Promise.all(ids.map((id) => port.getCategoryProducts(id, call)));
+  return mergeAnswers(answers);
+}
+
+/** Answers of several calls as one: their values in order, everything they carried together. */
+export function mergeAnswers<T>(answers: Array<Answer<T>>): Answer<T[]> {
+  const carried = new Carried();
+  for (const answer of answers) carried.add(answer.carried);
+  return { value: answers.map((answer) => answer.value), carried };
 }

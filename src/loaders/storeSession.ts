@@ -1,12 +1,15 @@
 import DataLoader from 'dataloader';
-import { PlatformFault } from '../domain/platformFault';
+import type { Answer, Carried } from '../domain/carried';
+import { ErrorCode } from '../domain/errorCode';
+import { GatewayFault } from '../domain/gatewayFault';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
-import { CachedReads } from '../cache/cachedReads';
-import type { CallContext, CatalogPort, RecordSink } from '../platforms/port';
-import type { Store } from '../platforms/storeRegistry';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
+import { CallContext, CatalogPort, OPTIONAL_OPERATIONS, OptionalOperation } from '../platforms/port';
 import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
-import { DirectReads, StoreReads } from './storeReads';
+import { RequestMemo } from '../util/requestMemo';
+import { CachedReads } from './cachedReads';
+import type { Store } from './store';
+import { DirectReads, mergeAnswers, StoreReads } from './storeReads';
 
 export interface RequestDeadline {
   signal: AbortSignal;
@@ -17,11 +20,14 @@ export interface RequestDeadline {
   walksCategoryTree?: boolean;
 }
 
+/** A port operation the store's platform may lack, bound to its port. */
+type Operation<K extends OptionalOperation> = NonNullable<CatalogPort[K]>;
+
 /**
  * One store as one GraphQL request sees it: DataLoaders keyed by native id (batched, cached for the
  * request, primed by every answer that carried more than was asked) and the port calls of mutations.
  */
-export class StoreSession implements RecordSink {
+export class StoreSession {
   readonly categories: DataLoader<string, CategoryRecord | null>;
   readonly productOrders: DataLoader<string, AssignmentRecord[] | null>;
   readonly products: DataLoader<string, ProductRecord | null>;
@@ -34,14 +40,14 @@ export class StoreSession implements RecordSink {
     readonly store: Store,
     deadline: RequestDeadline,
   ) {
-    this.call = { ...deadline, sink: this };
+    this.call = { ...deadline, memo: new RequestMemo() };
     const reads = store.cache ? new CachedReads(store.cache, store.port, this.call) : new DirectReads(store.port, this.call);
     this.reads = reads;
-    this.categories = new DataLoader((ids) => this.guard(() => reads.categories(ids)));
-    this.products = new DataLoader((ids) => this.guard(() => reads.products(ids)), { maxBatchSize: 100 });
-    this.productOrders = new DataLoader((ids) => this.guard(() => reads.categoryProducts(ids)));
+    this.categories = new DataLoader((ids) => this.load(() => reads.categories(ids)));
+    this.products = new DataLoader((ids) => this.load(() => reads.products(ids)), { maxBatchSize: 100 });
+    this.productOrders = new DataLoader((ids) => this.load(() => reads.categoryProducts(ids)));
     // Identical listings within one operation (aliases, repeated fragments) cost one upstream read.
-    this.lists = new DataLoader((keys) => this.guard(() => Promise.all(keys.map((key) => reads.listCategories(JSON.parse(key) as CategoryListQuery)))));
+    this.lists = new DataLoader((keys) => this.load(async () => mergeAnswers(await Promise.all(keys.map((key) => reads.listCategories(JSON.parse(key) as CategoryListQuery))))));
   }
 
   get port(): CatalogPort {
@@ -53,9 +59,21 @@ export class StoreSession implements RecordSink {
     return known ? Promise.resolve(known) : this.lists.load(JSON.stringify(query));
   }
 
-  /** Runs a mutation's port call with this request's deadline and sink, faults tagged with the store. */
-  run<T>(work: (port: CatalogPort, call: CallContext) => Promise<T>): Promise<T> {
-    return this.guard(() => this.reads.write(() => work(this.store.port, this.call)));
+  /**
+   * An operation the store's platform may lack (its capability false): UNSUPPORTED_OPERATION, before
+   * any upstream request, where it does.
+   */
+  operation<K extends OptionalOperation>(name: K): Operation<K> {
+    const method = this.store.capabilities[OPTIONAL_OPERATIONS[name]] ? this.store.port[name] : undefined;
+    if (!method) throw new GatewayFault(ErrorCode.UNSUPPORTED_OPERATION, `${name} is not supported on ${this.store.platform} stores`);
+    return method.bind(this.store.port) as Operation<K>;
+  }
+
+  /** Runs a mutation's port call with this request's deadline; the loaders learn what it carried, faults are tagged with the store. */
+  async run<T>(work: (call: CallContext) => Promise<Answer<T>>): Promise<T> {
+    const answer = await this.guard(() => this.reads.write(() => work(this.call)));
+    this.prime(answer.carried);
+    return answer.value;
   }
 
   /** Forgets what this request read about a category before a write changes it. */
@@ -71,33 +89,26 @@ export class StoreSession implements RecordSink {
     this.childLists.clear();
   }
 
-  // RecordSink: newer answers replace what the request already held.
-  category(record: CategoryRecord): void {
-    this.categories.clear(record.nativeId).prime(record.nativeId, record);
-    this.reads.rememberCategory(record);
+  /** Takes in what answers carried (newer answers replace what the request already held). */
+  prime(carried: Carried): void {
+    for (const record of carried.categories) this.categories.clear(record.nativeId).prime(record.nativeId, record);
+    for (const { parentId, children, includesHidden } of carried.childLists) this.childLists.set(parentId, { children, includesHidden });
+    for (const { categoryId, assignments } of carried.productOrders) this.productOrders.clear(categoryId).prime(categoryId, assignments);
+    for (const record of carried.products) this.products.clear(record.nativeId).prime(record.nativeId, record);
   }
 
-  categoryChildren(parentId: string, children: CategoryRecord[], includesHidden: boolean): void {
-    const known = { children, includesHidden };
-    this.childLists.set(parentId, known);
-    this.reads.rememberChildren(parentId, known);
-  }
-
-  categoryProducts(categoryId: string, assignments: AssignmentRecord[]): void {
-    this.productOrders.clear(categoryId).prime(categoryId, assignments);
-    this.reads.rememberCategoryProducts(categoryId, assignments);
-  }
-
-  product(record: ProductRecord): void {
-    this.products.clear(record.nativeId).prime(record.nativeId, record);
-    this.reads.rememberProduct(record);
+  /** A read's value, the loaders primed with what it carried. */
+  private async load<T>(read: () => Promise<Answer<T>>): Promise<T> {
+    const answer = await this.guard(read);
+    this.prime(answer.carried);
+    return answer.value;
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PlatformFault) error.store ??= { id: this.store.id, platform: this.store.port.platform };
+      if (error instanceof GatewayFault) error.store ??= { id: this.store.id, platform: this.store.platform };
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { KeyedMutex } from './keyedMutex';
-import { Lease, runUnderLease } from './lease';
+import type { Lease } from './lease';
 
 /**
  * Serializes read-modify-write operations on one category (Ecwid's whole-list reorder), so concurrent
@@ -7,7 +7,8 @@ import { Lease, runUnderLease } from './lease';
  * (`RedisCategoryLock`).
  */
 export interface CategoryLock {
-  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Runs `work` alone among the holders of `key`, handing it the lease to pass on with its upstream calls. */
+  withLock<T>(key: string, work: (lease: Lease) => Promise<T>): Promise<T>;
 }
 
 /** A lock held in this process cannot be lost while its holder runs. */
@@ -16,8 +17,7 @@ const HELD: Lease = { confirm: async () => undefined };
 export class InProcessCategoryLock implements CategoryLock {
   private readonly mutexes = new KeyedMutex();
 
-  withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    // Under a lease so that the work's reads start their own upstream requests (see UpstreamClient.send).
-    return this.mutexes.run(key, () => runUnderLease(HELD, work));
+  withLock<T>(key: string, work: (lease: Lease) => Promise<T>): Promise<T> {
+    return this.mutexes.run(key, () => work(HELD));
   }
 }

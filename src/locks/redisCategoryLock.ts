@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Redis from 'ioredis';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
+import { GatewayFault } from '../domain/gatewayFault';
 import type { CategoryLock } from './categoryLock';
 import { KeyedMutex } from './keyedMutex';
-import { runUnderLease } from './lease';
+import type { Lease } from './lease';
 import { RedisLease } from './redisLease';
 
 export interface RedisLockSettings {
@@ -30,14 +30,14 @@ export class RedisCategoryLock implements CategoryLock {
     private readonly settings: RedisLockSettings,
   ) {}
 
-  withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  withLock<T>(key: string, work: (lease: Lease) => Promise<T>): Promise<T> {
     const giveUpAt = Date.now() + this.settings.lockWaitMs;
     return this.local.run(
       key,
       async () => {
         const lease = await this.acquire(`lock:category:${key}`, giveUpAt);
         try {
-          return await runUnderLease(lease, work);
+          return await work(lease);
         } finally {
           await lease.release();
         }
@@ -53,7 +53,7 @@ export class RedisCategoryLock implements CategoryLock {
       try {
         answer = await this.redis.set(redisKey, token, 'PX', this.settings.lockTtlMs, 'NX');
       } catch {
-        throw new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The shared lock store (Redis) cannot be reached, so writes are refused until it is back', {
+        throw new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The shared lock store (Redis) cannot be reached, so writes are refused until it is back', {
           retryable: true,
           retryAfterSeconds: 1,
         });
@@ -67,6 +67,6 @@ export class RedisCategoryLock implements CategoryLock {
   }
 }
 
-function busy(): PlatformFault {
-  return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The category is busy with other writes; try again', { retryable: true, retryAfterSeconds: 1 });
+function busy(): GatewayFault {
+  return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The category is busy with other writes; try again', { retryable: true, retryAfterSeconds: 1 });
 }

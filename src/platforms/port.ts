@@ -1,16 +1,7 @@
-import type { Platform } from '../domain/platform';
-import type { UpstreamObserver } from '../observability/upstreamTiming';
-import type {
-  AssignOutcome,
-  AssignmentRecord,
-  CategoryCreate,
-  CategoryListQuery,
-  CategoryPatch,
-  CategoryRecord,
-  ImageUpload,
-  Page,
-  ProductRecord,
-} from '../domain/records';
+import type { Answer } from '../domain/carried';
+import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, ImageUpload, Page, ProductRecord } from '../domain/records';
+import type { UpstreamCall } from '../upstream/types';
+import type { RequestMemo } from '../util/requestMemo';
 
 /** What a store can do; resolvers ask this, they never branch on the platform's name. */
 export interface StoreCapabilities {
@@ -23,27 +14,10 @@ export interface StoreCapabilities {
   createRequiresNativeId: boolean;
 }
 
-/**
- * Receives every record an upstream answer carried beyond what was asked, so the per-request loaders
- * are primed and never fetch it again (an SFCC `levels` read carries the children; an Ecwid category
- * read carries its product order).
- */
-export interface RecordSink {
-  category(record: CategoryRecord): void;
-  /** The complete list of a category's children, in sibling order, hidden ones included or not. */
-  categoryChildren(parentId: string, children: CategoryRecord[], includesHidden: boolean): void;
-  categoryProducts(categoryId: string, assignments: AssignmentRecord[]): void;
-  product(record: ProductRecord): void;
-}
-
-/** Per-call context: the GraphQL request's deadline and the sink for everything an answer carried. */
-export interface CallContext {
-  signal: AbortSignal;
-  /** Epoch ms by which the whole GraphQL request must have answered. */
-  deadlineAt: number;
-  sink: RecordSink;
-  /** Told of every upstream attempt made for the request (its log line). */
-  observe?: UpstreamObserver;
+/** Per-call context: the GraphQL request's deadline (and, under a category lock, its lease) and the request's memo. */
+export interface CallContext extends UpstreamCall {
+  /** What the adapter keeps for this request and store across calls. */
+  memo: RequestMemo;
   /**
    * The operation reads across the category tree (children, parents, ancestors): an adapter that can
    * read the whole tree in fewer requests than one per parent may do so up front.
@@ -51,34 +25,45 @@ export interface CallContext {
   walksCategoryTree?: boolean;
 }
 
+/** The port's operations that a platform may lack; each has its capability. */
+export const OPTIONAL_OPERATIONS = {
+  createCategory: 'createCategory',
+  updateCategory: 'updateCategory',
+  deleteCategory: 'deleteCategory',
+  moveProduct: 'moveProduct',
+  setCategoryImage: 'categoryImages',
+  deleteCategoryImage: 'categoryImages',
+} as const satisfies Record<string, keyof StoreCapabilities>;
+
+export type OptionalOperation = keyof typeof OPTIONAL_OPERATIONS;
+
 /**
- * The catalog port: one interface, every platform. Ids are native ids; adapters throw PlatformFault
- * for every failure and know nothing of GraphQL.
+ * The catalog port: one interface, every platform. Ids are native ids; adapters throw GatewayFault for
+ * every failure and know nothing of GraphQL. Every call answers its value with the records its upstream
+ * answers carried besides (see Carried). An operation the platform has no API for is left out.
  */
 export interface CatalogPort {
-  readonly platform: Platform;
-  readonly capabilities: StoreCapabilities;
-
   /** Whether a native id could exist on this platform: checked before any upstream request. */
   isValidNativeId(kind: 'Category' | 'Product', nativeId: string): boolean;
 
   /** Categories by id, in the order asked; null where none exists. */
-  getCategories(ids: readonly string[], ctx: CallContext): Promise<Array<CategoryRecord | null>>;
-  listCategories(query: CategoryListQuery, ctx: CallContext): Promise<Page<CategoryRecord>>;
+  getCategories(ids: readonly string[], ctx: CallContext): Promise<Answer<Array<CategoryRecord | null>>>;
+  listCategories(query: CategoryListQuery, ctx: CallContext): Promise<Answer<Page<CategoryRecord>>>;
   /** The category's products in its own order; null when the category does not exist. */
-  getCategoryProducts(categoryId: string, ctx: CallContext): Promise<AssignmentRecord[] | null>;
+  getCategoryProducts(categoryId: string, ctx: CallContext): Promise<Answer<AssignmentRecord[] | null>>;
   /** Products by id, in the order asked; null where none exists. */
-  getProducts(ids: readonly string[], ctx: CallContext): Promise<Array<ProductRecord | null>>;
+  getProducts(ids: readonly string[], ctx: CallContext): Promise<Answer<Array<ProductRecord | null>>>;
 
-  createCategory(input: CategoryCreate, ctx: CallContext): Promise<CategoryRecord>;
-  updateCategory(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<CategoryRecord>;
-  deleteCategory(categoryId: string, ctx: CallContext): Promise<void>;
   /** Appends products (already-assigned ones keep their place); ids are distinct. */
-  assignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<AssignOutcome>;
+  assignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<AssignOutcome>>;
   /** Removes products; one that was not assigned is no error. */
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<void>;
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>>;
+
+  createCategory?(input: CategoryCreate, ctx: CallContext): Promise<Answer<CategoryRecord>>;
+  updateCategory?(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<Answer<CategoryRecord>>;
+  deleteCategory?(categoryId: string, ctx: CallContext): Promise<Answer<void>>;
   /** Moves an assigned product to a zero-based index (past the end: last); answers its new place. */
-  moveProduct(categoryId: string, productId: string, position: number, ctx: CallContext): Promise<AssignmentRecord>;
-  setCategoryImage(categoryId: string, image: ImageUpload, ctx: CallContext): Promise<CategoryRecord>;
-  deleteCategoryImage(categoryId: string, ctx: CallContext): Promise<CategoryRecord>;
+  moveProduct?(categoryId: string, productId: string, position: number, ctx: CallContext): Promise<Answer<AssignmentRecord>>;
+  setCategoryImage?(categoryId: string, image: ImageUpload, ctx: CallContext): Promise<Answer<CategoryRecord>>;
+  deleteCategoryImage?(categoryId: string, ctx: CallContext): Promise<Answer<CategoryRecord>>;
 }

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import type { RedisSettings } from '../config/configSchema';
+import type { RedisSettings } from './redisSettings';
 
 /** How long startup waits for Redis before serving without it (reads work; writes are refused until it answers). */
 const STARTUP_WAIT_MS = 3_000;

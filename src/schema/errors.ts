@@ -1,12 +1,14 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
+import { GatewayFault } from '../domain/gatewayFault';
 import type { UserError } from './common/UserError';
 
 /**
- * The one place where faults become GraphQL errors (CONTRACT.md, "Errors"): domain outcomes of a
- * mutation are userErrors in its payload; everything else is a top-level error with extensions.
+ * The one place where errors get their shape (README, "Errors"): domain outcomes of a mutation are
+ * userErrors in its payload; everything else is a top-level error with extensions, whether GraphQL
+ * answers it (formatError, refusedOperation) or the HTTP layer does before GraphQL runs (httpErrorBody).
  */
 const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.BAD_USER_INPUT,
@@ -20,12 +22,12 @@ const USER_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.UNSUPPORTED_OPERATION,
 ]);
 
-export function isUserErrorFault(error: unknown): error is PlatformFault {
-  return error instanceof PlatformFault && USER_ERROR_CODES.has(error.code);
+export function isUserErrorFault(error: unknown): error is GatewayFault {
+  return error instanceof GatewayFault && USER_ERROR_CODES.has(error.code);
 }
 
 /** A fault as a payload's userError; `fault.field` is relative to the mutation's `input`. */
-export function toUserError(fault: PlatformFault): UserError {
+export function toUserError(fault: GatewayFault): UserError {
   return {
     code: fault.code,
     message: fault.message,
@@ -37,7 +39,7 @@ export function toUserError(fault: PlatformFault): UserError {
 /** Apollo's formatError: faults get their extensions; anything unexpected is masked, never a stack trace. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof PlatformFault) {
+  if (original instanceof GatewayFault) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: faultExtensions(original) };
   }
   const code = formatted.extensions?.code;
@@ -48,7 +50,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-function faultExtensions(fault: PlatformFault): Record<string, unknown> {
+function faultExtensions(fault: GatewayFault): Record<string, unknown> {
   const extensions: Record<string, unknown> = { code: fault.code, retryable: fault.retryable };
   if (fault.store) {
     extensions.storeId = fault.store.id;
@@ -58,4 +60,18 @@ function faultExtensions(fault: PlatformFault): Record<string, unknown> {
   if (fault.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = fault.retryAfterSeconds;
   if (fault.field) extensions.field = fault.field;
   return extensions;
+}
+
+/** Codes of refusals made before any resolver runs (no GatewayFault is involved). */
+export type RefusalCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'INTERNAL_SERVER_ERROR';
+
+/** An answer the HTTP layer gives before GraphQL runs (401, 403, malformed or oversized bodies): GraphQL-shaped, no internals. */
+export function httpErrorBody(code: RefusalCode, message: string): { errors: Array<{ message: string; extensions: { code: RefusalCode } }> } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** An operation refused after validation and before execution, answered with this HTTP status (and headers). */
+export function refusedOperation(code: RefusalCode, message: string, http: { status: number; headers?: Array<[string, string]> }): GraphQLError {
+  const headers = http.headers ? { headers: new HeaderMap(http.headers) } : {};
+  return new GraphQLError(message, { extensions: { code, http: { status: http.status, ...headers } } });
 }

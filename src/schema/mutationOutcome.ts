@@ -1,7 +1,5 @@
 import { validate } from 'class-validator';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
-import type { StoreSession } from '../loaders/storeSession';
 import type { UserError } from './common/UserError';
 import { isUserErrorFault, toUserError } from './errors';
 
@@ -14,11 +12,7 @@ interface WithUserErrors {
  * (bad id, missing category, conflict...) becomes the payload's userError; system faults stay
  * top-level errors.
  */
-export async function mutationOutcome<P extends WithUserErrors>(
-  input: object,
-  empty: Omit<P, 'userErrors'>,
-  work: () => Promise<P>,
-): Promise<P> {
+export async function mutationOutcome<P extends WithUserErrors>(input: object, empty: Omit<P, 'userErrors'>, work: () => Promise<P>): Promise<P> {
   const invalid = await inputErrors(input);
   if (invalid.length > 0) return { ...empty, userErrors: invalid } as P;
   try {
@@ -39,9 +33,4 @@ async function inputErrors(input: object): Promise<UserError[]> {
       retryable: false,
     })),
   );
-}
-
-/** The fault for an operation the store's platform does not have (its capability is false). */
-export function unsupported(session: StoreSession, operation: string): PlatformFault {
-  return new PlatformFault(ErrorCode.UNSUPPORTED_OPERATION, `${operation} is not supported on ${session.port.platform} stores`);
 }

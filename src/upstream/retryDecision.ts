@@ -1,6 +1,6 @@
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
-import type { UpstreamRequest, UpstreamResponse } from './upstreamClient';
+import { GatewayFault } from '../domain/gatewayFault';
+import type { UpstreamRequest, UpstreamResponse } from './types';
 import { retryAfterSecondsOf } from './upstreamFaults';
 
 /** What one attempt came to: an answer (any status) or a fault (no answer). */
@@ -20,7 +20,7 @@ export function isRead(request: UpstreamRequest): boolean {
 export function isRetryable(request: UpstreamRequest, outcome: AttemptOutcome): boolean {
   const repeatable = isRead(request) || request.idempotent === true;
   if ('fault' in outcome) {
-    return repeatable && outcome.fault instanceof PlatformFault && outcome.fault.code === ErrorCode.UPSTREAM_UNAVAILABLE && outcome.fault.retryable;
+    return repeatable && outcome.fault instanceof GatewayFault && outcome.fault.code === ErrorCode.UPSTREAM_UNAVAILABLE && outcome.fault.retryable;
   }
   const { response } = outcome;
   if (response.status === 429) return true;

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Redis from 'ioredis';
-import type { RateLimitSettings } from '../config/configSchema';
+import type { RateLimitSettings } from './upstreamSettings';
 import type { ReplicaPresence } from '../redis/replicaPresence';
 import { RedisTokenBucket } from './redisTokenBucket';
 import { bucketCapacity, quotaExhausted, RateLimiter, TokenRateLimiter } from './tokenRateLimiter';

@@ -13,8 +13,8 @@ import {
   TaskCancelledError,
 } from 'cockatiel';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
-import type { Deadline, UpstreamRequest, UpstreamResponse } from './upstreamClient';
+import { GatewayFault } from '../domain/gatewayFault';
+import type { UpstreamCall, UpstreamRequest, UpstreamResponse } from './types';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
 import { AttemptOutcome, isRetryable, retryDelayMs } from './retryDecision';
 
@@ -64,7 +64,7 @@ export class StorePolicy {
   }
 
   /** Runs `attempt` as often as the request, its outcome and the deadline allow. */
-  async execute(request: UpstreamRequest, deadline: Deadline, attempt: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+  async execute(request: UpstreamRequest, deadline: UpstreamCall, attempt: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     let attemptIndex = 0;
     let nextDelayMs = 0;
     const shouldRetry = (outcome: AttemptOutcome) => {
@@ -87,24 +87,24 @@ export class StorePolicy {
 
   private asFault(error: unknown): unknown {
     if (error instanceof BrokenCircuitError) {
-      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} keeps failing for this store; calls are paused briefly`, {
+      return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} keeps failing for this store; calls are paused briefly`, {
         retryable: true,
         retryAfterSeconds: Math.ceil(this.settings.breakerHalfOpenAfterMs / 1000),
       });
     }
     if (error instanceof BulkheadRejectedError) {
-      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `Too many requests are waiting for ${this.settings.platformName} in this store`, {
+      return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `Too many requests are waiting for ${this.settings.platformName} in this store`, {
         retryable: true,
         retryAfterSeconds: 1,
       });
     }
     if (error instanceof TaskCancelledError) {
-      return new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} did not answer in time`, { retryable: true });
+      return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} did not answer in time`, { retryable: true });
     }
     return error;
   }
 }
 
 function isUnavailable(error: Error): boolean {
-  return error instanceof PlatformFault && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
+  return error instanceof GatewayFault && error.code === ErrorCode.UPSTREAM_UNAVAILABLE;
 }

@@ -1,7 +1,7 @@
 import Bottleneck from 'bottleneck';
 import { ErrorCode } from '../domain/errorCode';
-import { PlatformFault } from '../domain/platformFault';
-import type { RateLimitSettings } from '../config/configSchema';
+import { GatewayFault } from '../domain/gatewayFault';
+import type { RateLimitSettings } from './upstreamSettings';
 
 /** A quota that upstream requests wait for a slot of. */
 export interface RateLimiter {
@@ -50,9 +50,9 @@ export class TokenRateLimiter implements RateLimiter {
 }
 
 /** RATE_LIMITED: the slot would come after the deadline; by default it says when the next slot refills. */
-export function quotaExhausted(settings: RateLimitSettings, platformName: string, waitMs?: number): PlatformFault {
+export function quotaExhausted(settings: RateLimitSettings, platformName: string, waitMs?: number): GatewayFault {
   const { reservoirIncreaseInterval } = refill(settings.requestsPerMinute - bucketCapacity(settings));
-  return new PlatformFault(ErrorCode.RATE_LIMITED, `The gateway's ${platformName} request quota for this store is used up for now`, {
+  return new GatewayFault(ErrorCode.RATE_LIMITED, `The gateway's ${platformName} request quota for this store is used up for now`, {
     retryable: true,
     retryAfterSeconds: Math.max(1, Math.ceil((waitMs ?? reservoirIncreaseInterval) / 1000)),
   });

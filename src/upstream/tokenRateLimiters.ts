@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import type { RateLimitSettings } from '../config/configSchema';
+import type { RateLimitSettings } from './upstreamSettings';
 import { ReplicaPresence } from '../redis/replicaPresence';
 import { SharedTokenRateLimiter } from './sharedTokenRateLimiter';
 import { RateLimiter, TokenRateLimiter } from './tokenRateLimiter';

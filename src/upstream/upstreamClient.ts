@@ -1,12 +1,13 @@
 import { Pool } from 'undici';
-import { PlatformFault } from '../domain/platformFault';
+import { GatewayFault } from '../domain/gatewayFault';
 import { ErrorCode } from '../domain/errorCode';
-import { currentLease, Lease, LeaseLostError } from '../locks/lease';
-import type { UpstreamObserver, UpstreamTiming } from '../observability/upstreamTiming';
+import { Lease, LeaseLostError } from '../locks/lease';
+import type { UpstreamTiming } from '../observability/upstreamTiming';
 import { InFlightReads } from './inFlightReads';
 import { isRead } from './retryDecision';
 import { StorePolicy, StorePolicySettings } from './storePolicy';
 import type { RateLimiter } from './tokenRateLimiter';
+import type { UpstreamCall, UpstreamRequest, UpstreamResponse } from './types';
 import { transportFault } from './upstreamFaults';
 
 export interface UpstreamClientOptions extends StorePolicySettings {
@@ -20,35 +21,6 @@ export interface UpstreamClientOptions extends StorePolicySettings {
   connections: number;
   /** The quota of the store's token, shared with other stores on the same token; none when absent. */
   rateLimiter?: RateLimiter;
-}
-
-export interface UpstreamRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  json?: unknown;
-  body?: Buffer;
-  contentType?: string;
-  headers?: Record<string, string>;
-  /** A read sent as another method (SFCC's search POST): retried and shared like a GET. */
-  read?: boolean;
-  /** A write that repeating cannot harm (a whole-list replace, an assign of the same ids). */
-  idempotent?: boolean;
-  /** The platform's way of saying a write was not applied, so it is safe to send again. */
-  notApplied?: (response: UpstreamResponse) => boolean;
-}
-
-export interface UpstreamResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-export interface Deadline {
-  signal: AbortSignal;
-  deadlineAt: number;
-  /** Told of every attempt made for this GraphQL request (its log line). */
-  observe?: UpstreamObserver;
 }
 
 /**
@@ -69,8 +41,8 @@ export class UpstreamClient {
     this.policy = new StorePolicy(options);
   }
 
-  send(request: UpstreamRequest, deadline: Deadline): Promise<UpstreamResponse> {
-    const lease = currentLease();
+  send(request: UpstreamRequest, deadline: UpstreamCall): Promise<UpstreamResponse> {
+    const { lease } = deadline;
     const run = () => this.policy.execute(request, deadline, () => this.attempt(request, deadline, lease)).catch(leaseLostAsFault);
     // Under a category lock a read must see every write made before the lock was taken, so it never
     // joins a read already in flight, which may have started before the last holder's write.
@@ -82,11 +54,11 @@ export class UpstreamClient {
     return this.pool.close();
   }
 
-  private async attempt(request: UpstreamRequest, deadline: Deadline, lease: Lease | undefined): Promise<UpstreamResponse> {
+  private async attempt(request: UpstreamRequest, deadline: UpstreamCall, lease: Lease | undefined): Promise<UpstreamResponse> {
     try {
       await this.options.rateLimiter?.acquire(deadline.signal, this.options.platformName, deadline.deadlineAt);
     } catch (error) {
-      if (error instanceof PlatformFault && error.code === ErrorCode.RATE_LIMITED) {
+      if (error instanceof GatewayFault && error.code === ErrorCode.RATE_LIMITED) {
         this.options.observe?.({ kind: 'throttled', storeId: this.options.storeId, platform: this.options.platformName });
       }
       throw error;

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { parseConfig } from '../../src/config/loadConfig';
-import { Demo, startDemo } from '../../src/demo';
-import { GatewayServer, startGateway } from '../../src/server';
+import { Demo, startDemo } from '../../src/gateway/demo';
+import { GatewayServer, startGateway } from '../../src/gateway/server';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it). */
 const CHROMIUM = '/usr/bin/chromium';

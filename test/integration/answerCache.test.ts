@@ -11,21 +11,28 @@ const SHOP_ONLY_KEY = 'answer-cache-shop-only-key';
 let emulator: RunningEmulator<EcwidCatalog>;
 let gateway: TestGateway;
 let log = '';
-const logLines = () => log.trim().split('\n').map((line) => JSON.parse(line));
+const logLines = () =>
+  log
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => ((log += chunk.toString()), done()) }));
 
 beforeAll(async () => {
   emulator = await startEcwidEmulator({ rateLimit: false });
   const store = (id: string) => ({ id, platform: 'ecwid', baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN });
-  gateway = await startTestGateway({
-    cache: { ttlSeconds: 300 },
-    upstream: { rateLimit: false },
-    clients: [
-      { name: 'merchandiser', key: ALL_STORES_KEY, stores: '*', scopes: ['read_catalog', 'update_catalog'] },
-      { name: 'storefront', key: SHOP_ONLY_KEY, stores: ['shop'], scopes: ['read_catalog'] },
-    ],
-    stores: [store('shop'), store('outlet')],
-  }, { logger });
+  gateway = await startTestGateway(
+    {
+      cache: { ttlSeconds: 300 },
+      upstream: { rateLimit: false },
+      clients: [
+        { name: 'merchandiser', key: ALL_STORES_KEY, stores: '*', scopes: ['read_catalog', 'update_catalog'] },
+        { name: 'storefront', key: SHOP_ONLY_KEY, stores: ['shop'], scopes: ['read_catalog'] },
+      ],
+      stores: [store('shop'), store('outlet')],
+    },
+    { logger },
+  );
 });
 afterAll(async () => {
   await gateway.close();

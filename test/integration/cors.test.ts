@@ -1,5 +1,5 @@
 import { parseConfig } from '../../src/config/loadConfig';
-import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwid';
+import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwidGateway';
 
 /** Browsers: CORS (`server.cors`) and Apollo's CSRF prevention (`server.csrfPrevention`), over real HTTP. */
 const SHOP = 'https://shop.example.com';
@@ -18,7 +18,10 @@ const simpleGet = (url: string, headers: Record<string, string> = {}) => fetch(`
 describe('server.cors: an allow-list of origins', () => {
   let h: EcwidHarness;
   beforeAll(async () => {
-    h = await startEcwidHarness({}, { server: { cors: { origins: [SHOP, 'http://localhost:5173'] } }, clients: [{ name: 'web', key: KEY, stores: '*', scopes: ['read_catalog'] }] });
+    h = await startEcwidHarness(
+      {},
+      { server: { cors: { origins: [SHOP, 'http://localhost:5173'] } }, clients: [{ name: 'web', key: KEY, stores: '*', scopes: ['read_catalog'] }] },
+    );
   });
   afterAll(() => h.close());
 

@@ -1,4 +1,4 @@
-import { EcwidHarness, startEcwidHarness } from '../support/ecwid';
+import { EcwidHarness, startEcwidHarness } from '../support/ecwidGateway';
 
 /** The explorer over plain HTTP (the browser test in test/e2e drives it in Chromium). */
 const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, print } from 'graphql';
-import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwid';
+import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwidGateway';
 import { gid, postGraphQL, startTestGateway } from '../support/gateway';
 
 /**
@@ -127,17 +127,13 @@ describe('Categraph as an Apollo Federation v2 subgraph', () => {
 
   test('a bad representation fails its own entity before any platform request; the others resolve', async () => {
     const product = [...stock.keys()][0];
-    const { data, errors } = await postGraphQL(
-      h.gateway.url,
-      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { name } } }`,
-      {
-        representations: [
-          { __typename: 'Product', id: product },
-          { __typename: 'Product', id: gid('Product', ECWID_STORE, 'not-a-number') },
-          { __typename: 'Category', id: gid('Category', 'no-such-store', 1) },
-        ],
-      },
-    );
+    const { data, errors } = await postGraphQL(h.gateway.url, `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { name } } }`, {
+      representations: [
+        { __typename: 'Product', id: product },
+        { __typename: 'Product', id: gid('Product', ECWID_STORE, 'not-a-number') },
+        { __typename: 'Category', id: gid('Category', 'no-such-store', 1) },
+      ],
+    });
     expect(data._entities[0].name).toEqual(expect.any(String));
     expect(data._entities.slice(1)).toEqual([null, null]);
     expect(errors!.map((error) => [error.path, error.extensions!.code])).toEqual([

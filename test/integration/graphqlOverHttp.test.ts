@@ -1,6 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { createHash } from 'node:crypto';
-import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwid';
+import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwidGateway';
 import { gid } from '../support/gateway';
 
 /** The GraphQL over HTTP spec, APQ and Cache-Control, over real HTTP against the gateway in front of Ecwid's emulator. */
@@ -26,8 +26,7 @@ test("graphql-http's server audit: every MUST passes", async () => {
   const audits = serverAudits({ url: h.gateway.url });
   const results = await Promise.all(audits.map(async (audit) => ({ audit, result: await audit.fn() })));
   // 'warn' is a SHOULD not met, 'error' a MUST.
-  const unmet = (status: 'warn' | 'error') =>
-    results.flatMap(({ audit, result }) => (result.status === status ? [`${audit.name}: ${result.reason}`] : []));
+  const unmet = (status: 'warn' | 'error') => results.flatMap(({ audit, result }) => (result.status === status ? [`${audit.name}: ${result.reason}`] : []));
   if (unmet('warn').length) console.log(`GraphQL over HTTP SHOULDs not met:\n  ${unmet('warn').join('\n  ')}`);
   expect(unmet('error')).toEqual([]);
   expect(audits.length).toBeGreaterThan(40);

@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config/loadConfig';
 import { ECWID_DEMO_STORE_ID, startEcwidEmulator } from '../../src/emulators/ecwid';
 import type { RunningEmulator } from '../../src/emulators/kit';
 import type { EcwidCatalog } from '../../src/emulators/ecwid';
-import { GatewayServer, startGateway } from '../../src/server';
+import { GatewayServer, startGateway } from '../../src/gateway/server';
 import { gid, postGraphQL } from '../support/gateway';
 
 const TOKEN = 'secret_observability_token';

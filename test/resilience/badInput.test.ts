@@ -69,9 +69,7 @@ describe('operations refused before execution', () => {
     ['a variable of the wrong type', { f: 'ten' }],
     ['a missing required variable', {}],
   ])('%s is BAD_USER_INPUT', async (_name, variables) => {
-    const { status, body } = await post(
-      JSON.stringify({ query: 'query($f: Int!) { categories(storeId: "ecwid", first: $f) { totalCount } }', variables }),
-    );
+    const { status, body } = await post(JSON.stringify({ query: 'query($f: Int!) { categories(storeId: "ecwid", first: $f) { totalCount } }', variables }));
     expect(status).toBe(400);
     expect(body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
@@ -101,14 +99,10 @@ describe('operations refused before execution', () => {
     const store = await postGraphQL(all.gateway.url, `{ categories(storeId: "nowhere") { totalCount } }`);
     expect(store.errors![0].extensions!.code).toBe('STORE_NOT_FOUND');
     const productIds = Array.from({ length: 10_001 }, (_, n) => gid('Product', 'ecwid', n + 1));
-    const huge = await postGraphQL(
-      all.gateway.url,
-      'mutation($input: AssignProductsInput!) { assignProducts(input: $input) { userErrors { code field message } } }',
-      { input: { categoryId: ECWID_CATEGORY, productIds } },
-    );
-    expect(huge.data.assignProducts.userErrors).toEqual([
-      { code: 'BAD_USER_INPUT', field: ['input', 'productIds'], message: 'productIds may name at most 10000 products' },
-    ]);
+    const huge = await postGraphQL(all.gateway.url, 'mutation($input: AssignProductsInput!) { assignProducts(input: $input) { userErrors { code field message } } }', {
+      input: { categoryId: ECWID_CATEGORY, productIds },
+    });
+    expect(huge.data.assignProducts.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'productIds'], message: 'productIds may name at most 10000 products' }]);
   });
 });
 

@@ -63,16 +63,13 @@ describe('a write the platform fails leaves its catalog as it was', () => {
   ])('%s: a 503 on assign is UPSTREAM_UNAVAILABLE and nothing is assigned', async (store, productId, writePath) => {
     const method = store === 'ecwid' ? 'POST' : 'PUT';
     all[store].server.injectFault({ method, path: writePath, status: 503, body: '{}' });
-    const { data, errors } = await all.gateway.query(
-      `mutation($input: AssignProductsInput!) { assignProducts(input: $input) { assignments { position } userErrors { code } } }`,
-      { input: { categoryId: gid('Category', store, CATEGORIES[store].id), productIds: [gid('Product', store, productId)] } },
-    );
+    const { data, errors } = await all.gateway.query(`mutation($input: AssignProductsInput!) { assignProducts(input: $input) { assignments { position } userErrors { code } } }`, {
+      input: { categoryId: gid('Category', store, CATEGORIES[store].id), productIds: [gid('Product', store, productId)] },
+    });
     expect(data).toBeNull();
     expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', storeId: store });
     all[store].server.faults.clear();
-    const read = await all.gateway.query(
-      `{ category(id: "${gid('Category', store, CATEGORIES[store].id)}") { products(first: 500) { nodes { product { nativeId } } } } }`,
-    );
+    const read = await all.gateway.query(`{ category(id: "${gid('Category', store, CATEGORIES[store].id)}") { products(first: 500) { nodes { product { nativeId } } } } }`);
     expect(read.data.category.products.nodes.map((n: { product: { nativeId: string } }) => n.product.nativeId)).not.toContain(productId);
   });
 });

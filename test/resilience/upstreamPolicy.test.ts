@@ -1,6 +1,6 @@
 import { startEcwidEmulator } from '../../src/emulators/ecwid';
 import { startAllPlatforms } from '../support/allPlatforms';
-import { ECWID_STORE, startEcwidHarness } from '../support/ecwid';
+import { ECWID_STORE, startEcwidHarness } from '../support/ecwidGateway';
 import { gid, harnessFor } from '../support/gateway';
 
 const FRUIT = gid('Category', ECWID_STORE, 9691001);

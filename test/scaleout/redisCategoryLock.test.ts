@@ -1,10 +1,11 @@
 import Redis from 'ioredis';
-import { defaultUpstreamSettings, RedisSettings } from '../../src/config/configSchema';
+import { defaultUpstreamSettings } from '../../src/upstream/upstreamSettings';
+import type { RedisSettings } from '../../src/redis/redisSettings';
 import { parseConfig } from '../../src/config/loadConfig';
 import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, startEcwidEmulator } from '../../src/emulators/ecwid';
 import type { RunningEmulator } from '../../src/emulators/kit';
 import type { EcwidCatalog } from '../../src/emulators/ecwid';
-import { currentLease, LeaseLostError } from '../../src/locks/lease';
+import { LeaseLostError } from '../../src/locks/lease';
 import { RedisCategoryLock } from '../../src/locks/redisCategoryLock';
 import { connectRedis, disconnectRedis } from '../../src/redis/redisConnection';
 import { UpstreamClient } from '../../src/upstream/upstreamClient';
@@ -78,11 +79,11 @@ describeWithRedis('the Redis category lock', () => {
   test('a held lock is renewed for as long as its work runs', async () => {
     const lock = lockOf(replicaA, { lockTtlMs: 500 });
     let stolen = false;
-    await lock.withLock('shop/8', async () => {
+    await lock.withLock('shop/8', async (lease) => {
       await sleep(1_200);
       // Another replica tries all along; it must not get in.
       stolen = (await replicaB.set('lock:category:shop/8', 'other', 'PX', 500, 'NX')) === 'OK';
-      await currentLease()!.confirm();
+      await lease.confirm();
     });
     expect(stolen).toBe(false);
   });
@@ -109,14 +110,14 @@ describeWithRedis('the Redis category lock', () => {
     const categoryId = [...ecwid.catalog.categories.keys()][0];
     ecwid.server.log.clear();
     try {
-      await lockOf(replicaA).withLock(`shop/${categoryId}`, async () => {
+      await lockOf(replicaA).withLock(`shop/${categoryId}`, async (lease) => {
         // What the key holds after the holder's TTL ran out during its stall and another replica took it.
         await raw.set(`lock-test:lock:category:shop/${categoryId}`, 'the-next-holder', 'PX', 10_000);
-        await expect(currentLease()!.confirm()).rejects.toBeInstanceOf(LeaseLostError);
-        const read = await client.send({ method: 'GET', path: `/categories/${categoryId}` }, deadline);
+        await expect(lease.confirm()).rejects.toBeInstanceOf(LeaseLostError);
+        const read = await client.send({ method: 'GET', path: `/categories/${categoryId}` }, { ...deadline, lease });
         expect(read.status).toBe(200);
         await expect(
-          client.send({ method: 'PUT', path: `/categories/${categoryId}`, json: { name: 'stale write' }, idempotent: true }, deadline),
+          client.send({ method: 'PUT', path: `/categories/${categoryId}`, json: { name: 'stale write' }, idempotent: true }, { ...deadline, lease }),
         ).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
       });
       expect(ecwid.server.log.all().map((entry) => entry.method)).toEqual(['GET']);

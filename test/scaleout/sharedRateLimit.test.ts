@@ -57,13 +57,13 @@ describeWithRedis('the per-token rate limit shared through Redis', () => {
     await Promise.all(limiters.map((limiter) => limiter.stop()));
   });
 
-  test('Redis down: requests are still let through at this replica\'s share, and the shared bucket is used again once Redis is back', async () => {
+  test("Redis down: requests are still let through at this replica's share, and the shared bucket is used again once Redis is back", async () => {
     const limiter = new SharedTokenRateLimiter(replicaA, 'ratelimit:fallback', QUOTA, { count: 2 });
     await server.kill();
     const signal = AbortSignal.timeout(300);
-    const granted = (
-      await Promise.allSettled(Array.from({ length: 10 }, () => limiter.acquire(signal, 'Ecwid', Date.now() + 300)))
-    ).filter((result) => result.status === 'fulfilled');
+    const granted = (await Promise.allSettled(Array.from({ length: 10 }, () => limiter.acquire(signal, 'Ecwid', Date.now() + 300)))).filter(
+      (result) => result.status === 'fulfilled',
+    );
     // Half the burst (two replicas were last seen alive).
     expect(granted).toHaveLength(shareOf(QUOTA, 2).burst);
     expect(shareOf(QUOTA, 2)).toEqual({ requestsPerMinute: 60, burst: 5 });
@@ -80,7 +80,7 @@ describeWithRedis('the per-token rate limit shared through Redis', () => {
     }
   });
 
-  test('a replica\'s share keeps a quota workable however many replicas there are', () => {
+  test("a replica's share keeps a quota workable however many replicas there are", () => {
     expect(shareOf({ requestsPerMinute: 600, burst: 60 }, 3)).toEqual({ requestsPerMinute: 200, burst: 20 });
     expect(shareOf({ requestsPerMinute: 10, burst: 5 }, 20)).toEqual({ requestsPerMinute: 2, burst: 1 });
   });

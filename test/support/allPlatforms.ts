@@ -16,11 +16,7 @@ export interface AllPlatforms {
 
 /** The three platforms' emulators behind one gateway, as stores `ecwid`, `sfcc` and `zaveit`. */
 export async function startAllPlatforms(options: GatewayOptions = {}): Promise<AllPlatforms> {
-  const [ecwid, sfcc, zaveit] = await Promise.all([
-    startEcwidEmulator({ rateLimit: false }),
-    startSfccEmulator({ rateLimit: false }),
-    startZaveitEmulator({ rateLimit: false }),
-  ]);
+  const [ecwid, sfcc, zaveit] = await Promise.all([startEcwidEmulator({ rateLimit: false }), startSfccEmulator({ rateLimit: false }), startZaveitEmulator({ rateLimit: false })]);
   const gateway = await startTestGateway({
     ...options,
     stores: [

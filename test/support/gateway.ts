@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import type { Logger } from 'pino';
 import { parseConfig } from '../../src/config/loadConfig';
 import type { RunningEmulator } from '../../src/emulators/kit';
-import { GatewayServer, startGateway } from '../../src/server';
+import { GatewayServer, startGateway } from '../../src/gateway/server';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -34,12 +34,7 @@ export async function startTestGateway(config: GatewayOptions & { stores: unknow
   };
 }
 
-export async function postGraphQL<T = any>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -49,8 +44,7 @@ export async function postGraphQL<T = any>(
   return { status: response.status, ...body };
 }
 
-export const gid = (type: 'Category' | 'Product', storeId: string, nativeId: string | number) =>
-  `gid://categraph/${type}/${storeId}/${encodeURIComponent(String(nativeId))}`;
+export const gid = (type: 'Category' | 'Product', storeId: string, nativeId: string | number) => `gid://categraph/${type}/${storeId}/${encodeURIComponent(String(nativeId))}`;
 
 export type GatewayOptions = {
   server?: Record<string, unknown>;

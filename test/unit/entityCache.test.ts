@@ -1,6 +1,7 @@
-import { CachedReads, StoreCache } from '../../src/cache/cachedReads';
+import { CachedReads, StoreCache } from '../../src/loaders/cachedReads';
 import type { EntityCache } from '../../src/cache/entityCache';
 import { MemoryEntityCache } from '../../src/cache/memoryEntityCache';
+import { Carried } from '../../src/domain/carried';
 import { ErrorCode } from '../../src/domain/errorCode';
 import type { CategoryRecord } from '../../src/domain/records';
 import type { CallContext, CatalogPort } from '../../src/platforms/port';
@@ -24,7 +25,7 @@ function fakePort(names: Map<string, string>) {
   const port = {
     getCategories: async (ids: readonly string[]) => {
       calls.push([...ids]);
-      return ids.map((id) => (names.has(id) ? record(id, names.get(id)) : null));
+      return new Carried().answer(ids.map((id) => (names.has(id) ? record(id, names.get(id)) : null)));
     },
   } as unknown as CatalogPort;
   return { port, calls };
@@ -57,12 +58,12 @@ describe('CachedReads', () => {
     const { port, calls } = fakePort(names);
     const shared = storeCache(new MemoryEntityCache(1024 * 1024));
 
-    expect(await new CachedReads(shared, port, call).categories(['1', '2'])).toEqual([record('1', 'Fruit'), null]);
-    expect(await new CachedReads(shared, port, call).categories(['1', '2'])).toEqual([record('1', 'Fruit'), null]);
+    expect((await new CachedReads(shared, port, call).categories(['1', '2'])).value).toEqual([record('1', 'Fruit'), null]);
+    expect((await new CachedReads(shared, port, call).categories(['1', '2'])).value).toEqual([record('1', 'Fruit'), null]);
     expect(calls).toEqual([['1', '2']]);
 
-    await new CachedReads(shared, port, call).write(async () => names.set('1', 'Berries'));
-    expect(await new CachedReads(shared, port, call).categories(['1'])).toEqual([record('1', 'Berries')]);
+    await new CachedReads(shared, port, call).write(async () => new Carried().answer(names.set('1', 'Berries')));
+    expect((await new CachedReads(shared, port, call).categories(['1'])).value).toEqual([record('1', 'Berries')]);
     expect(calls).toHaveLength(2);
   });
 
@@ -81,10 +82,10 @@ describe('CachedReads', () => {
 
     const racing = new CachedReads(shared, slowPort, call).categories(['1']);
     await new Promise((resolve) => setImmediate(resolve));
-    await new CachedReads(shared, port, call).write(async () => names.set('1', 'Berries'));
+    await new CachedReads(shared, port, call).write(async () => new Carried().answer(names.set('1', 'Berries')));
     release();
-    expect(await racing).toEqual([record('1', 'Fruit')]);
-    expect(await new CachedReads(shared, port, call).categories(['1'])).toEqual([record('1', 'Berries')]);
+    expect((await racing).value).toEqual([record('1', 'Fruit')]);
+    expect((await new CachedReads(shared, port, call).categories(['1'])).value).toEqual([record('1', 'Berries')]);
   });
 
   test('an unreachable cache: reads go upstream, writes are refused before any of their work', async () => {
@@ -99,10 +100,10 @@ describe('CachedReads', () => {
     };
     const { port, calls } = fakePort(new Map([['1', 'Fruit']]));
     const reads = new CachedReads(storeCache(unreachable), port, call);
-    expect(await reads.categories(['1'])).toEqual([record('1', 'Fruit')]);
+    expect((await reads.categories(['1'])).value).toEqual([record('1', 'Fruit')]);
     expect(calls).toHaveLength(1);
 
-    const work = jest.fn(async () => 'written');
+    const work = jest.fn(async () => new Carried().answer('written'));
     await expect(reads.write(work)).rejects.toMatchObject({ code: ErrorCode.UPSTREAM_UNAVAILABLE, retryable: true });
     expect(work).not.toHaveBeenCalled();
   });

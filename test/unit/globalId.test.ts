@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../src/domain/errorCode';
-import { PlatformFault } from '../../src/domain/platformFault';
+import { GatewayFault } from '../../src/domain/gatewayFault';
 import { parseGlobalId, toGlobalId } from '../../src/ids/globalId';
 
 describe('global ids', () => {
@@ -37,9 +37,9 @@ describe('global ids', () => {
     } catch (error) {
       fault = error;
     }
-    expect(fault).toBeInstanceOf(PlatformFault);
-    expect((fault as PlatformFault).code).toBe(ErrorCode.BAD_USER_INPUT);
-    expect((fault as PlatformFault).message).toContain(why);
-    expect((fault as PlatformFault).field).toEqual(['input', 'categoryId']);
+    expect(fault).toBeInstanceOf(GatewayFault);
+    expect((fault as GatewayFault).code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect((fault as GatewayFault).message).toContain(why);
+    expect((fault as GatewayFault).field).toEqual(['input', 'categoryId']);
   });
 });

@@ -3,7 +3,7 @@ import { moveToPosition } from '../../src/domain/reorder';
 describe('moveToPosition (the contract move: zero-based, others keep their relative order)', () => {
   const list = ['A', 'B', 'C', 'D'];
 
-  test('A,B,C,D with A moved to index 2 gives B,C,A,D (seed 004)', () => {
+  test('A,B,C,D with A moved to index 2 gives B,C,A,D (docs/platforms/sfcc.md#ordering-and-positions)', () => {
     expect(moveToPosition(list, 'A', 2)).toEqual(['B', 'C', 'A', 'D']);
   });
 

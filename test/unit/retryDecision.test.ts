@@ -1,10 +1,10 @@
 import { ErrorCode } from '../../src/domain/errorCode';
-import { PlatformFault } from '../../src/domain/platformFault';
+import { GatewayFault } from '../../src/domain/gatewayFault';
 import { isRetryable, retryDelayMs } from '../../src/upstream/retryDecision';
-import type { UpstreamRequest } from '../../src/upstream/upstreamClient';
+import type { UpstreamRequest } from '../../src/upstream/types';
 
 const answer = (status: number, headers: Record<string, string> = {}) => ({ response: { status, headers, text: '' } });
-const noAnswer = { fault: new PlatformFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'timed out', { retryable: true }) };
+const noAnswer = { fault: new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'timed out', { retryable: true }) };
 const get: UpstreamRequest = { method: 'GET', path: '/x' };
 const post: UpstreamRequest = { method: 'POST', path: '/x' };
 
@@ -28,7 +28,7 @@ describe('which attempts are repeated', () => {
   });
 
   test('a fault that is not a transport failure is never repeated', () => {
-    expect(isRetryable(get, { fault: new PlatformFault(ErrorCode.BAD_USER_INPUT, 'no') })).toBe(false);
+    expect(isRetryable(get, { fault: new GatewayFault(ErrorCode.BAD_USER_INPUT, 'no') })).toBe(false);
     expect(isRetryable(get, { fault: new Error('bug') })).toBe(false);
   });
 });

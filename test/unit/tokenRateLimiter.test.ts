@@ -6,9 +6,7 @@ test('a burst goes at once, then slots refill each second; a waiting request giv
   const granted: number[] = [];
   const started = Date.now();
   const signal = AbortSignal.timeout(1400);
-  const results = await Promise.allSettled(
-    Array.from({ length: 40 }, () => limiter.acquire(signal, 'Ecwid').then(() => granted.push(Date.now() - started))),
-  );
+  const results = await Promise.allSettled(Array.from({ length: 40 }, () => limiter.acquire(signal, 'Ecwid').then(() => granted.push(Date.now() - started))));
   await limiter.stop();
   expect(granted.filter((at) => at < 500)).toHaveLength(10);
   expect(granted.filter((at) => at >= 900)).toHaveLength(9);

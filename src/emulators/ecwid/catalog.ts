@@ -34,7 +34,7 @@ export const MAX_PRODUCT_IDS_PER_CALL = 2000;
 
 const fail = (status: number, errorMessage: string) => new EmulatorHttpError(status, { errorMessage });
 
-/** An Ecwid store's catalog in memory, with the rules of seeds 000 and 003. */
+/** An Ecwid store's catalog in memory, with the rules of docs/platforms/ecwid.md. */
 export class EcwidCatalog {
   readonly categories = new Map<number, EcwidCategoryState>();
   readonly products = new Map<number, EcwidProductState>();

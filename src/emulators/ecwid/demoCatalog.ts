@@ -60,7 +60,10 @@ export function seedEcwidDemoCatalog(catalog: EcwidCatalog): void {
     const groupId = catalog.create({ name: group, parentId: home });
     for (const kind of kinds) {
       const leaf = catalog.create({ name: kind, parentId: groupId });
-      catalog.assign(leaf, [1, 2].map((n) => product(`${kind.replace(/s$/, '')} Set No. ${n}`)));
+      catalog.assign(
+        leaf,
+        [1, 2].map((n) => product(`${kind.replace(/s$/, '')} Set No. ${n}`)),
+      );
     }
   }
 

@@ -6,7 +6,7 @@ import type { EcwidCatalog, EcwidCategoryState, EcwidProductState, CategoryWrite
 export const MAX_PAGE_SIZE = 100;
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-/** Ecwid REST API v3 routes (seeds 000 and 003), under /api/v3/{storeId}. */
+/** Ecwid REST API v3 routes (docs/platforms/ecwid.md#endpoints), under /api/v3/{storeId}. */
 export function ecwidRoutes(catalog: EcwidCatalog, storeId: string): EmulatorRoute[] {
   const base = `/api/v3/${storeId}`;
   const storeUrl = `https://store${storeId}.ecwid.example`;
@@ -108,9 +108,7 @@ export function ecwidRoutes(catalog: EcwidCatalog, storeId: string): EmulatorRou
       handler: (req) => {
         const wanted = req.query.get('productId');
         const ids = wanted ? wanted.split(',').map((raw) => parseNumber(raw, 'productId')) : undefined;
-        const found = ids
-          ? ids.map((id) => catalog.products.get(id)).filter((p): p is EcwidProductState => p !== undefined)
-          : [...catalog.products.values()];
+        const found = ids ? ids.map((id) => catalog.products.get(id)).filter((p): p is EcwidProductState => p !== undefined) : [...catalog.products.values()];
         return { body: page(req, found, productToWire) };
       },
     },

@@ -123,11 +123,10 @@ export class SfccCatalog {
 
   createCategory(id: string, fields: CategoryFields): SfccCategory {
     if (this.categories.has(id)) {
-      throw new SfccFault(
-        'CategoryDuplicateException',
-        `The category could not be created because of duplicate ID '${id}' in catalog '${this.id}'.`,
-        { catalogId: this.id, categoryId: id },
-      );
+      throw new SfccFault('CategoryDuplicateException', `The category could not be created because of duplicate ID '${id}' in catalog '${this.id}'.`, {
+        catalogId: this.id,
+        categoryId: id,
+      });
     }
     const parentId = fields.parentId ?? ROOT_CATEGORY_ID;
     if (!this.categories.has(parentId)) throw categoryInvalid(this.id, id, 'parent_category_id');
@@ -258,8 +257,8 @@ export class SfccCatalog {
   }
 
   /**
-   * Removes the assignment and leaves the others' positions alone (seed 004: A, B, C at 1, 2, 7.5 without B
-   * is A, C at 1, 7.5). The seed lists no fault for a missing assignment, so that is a no-op.
+   * Removes the assignment and leaves the others' positions alone (docs/platforms/sfcc.md#ordering-and-positions: A, B, C at 1, 2, 7.5 without B
+   * is A, C at 1, 7.5). No fault is documented for a missing assignment, so that is a no-op.
    */
   deleteAssignment(categoryId: string, productId: string, expectedState?: string): void {
     this.getCategory(categoryId);
@@ -284,9 +283,7 @@ export class SfccCatalog {
    * product out of the order (null) renumbers the rest too (B, C, A, D with C → null is B, A, D at 1..3).
    */
   private place(target: SfccAssignment, position: number | null): void {
-    const others = byPosition([...(this.assignments.get(target.categoryId)?.values() ?? [])]).filter(
-      (assignment) => assignment !== target && assignment.position !== null,
-    );
+    const others = byPosition([...(this.assignments.get(target.categoryId)?.values() ?? [])]).filter((assignment) => assignment !== target && assignment.position !== null);
     const wasPositioned = target.position !== null;
     if (position !== null) {
       // A fractional target such as 1.5 lands between the 1st and the 2nd.

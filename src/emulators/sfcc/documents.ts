@@ -12,7 +12,7 @@ export interface DocumentContext {
 export type JsonObject = Record<string, unknown>;
 
 /**
- * A `category` document as seed 004 shows it; `levels` > 0 nests `categories` that deep. OCAPI leaves out
+ * A `category` document as the Data API documents it (docs/platforms/sfcc.md#endpoints); `levels` > 0 nests `categories` that deep. OCAPI leaves out
  * empty values, so a leaf has no `categories` and the root no `parent_category_id`.
  */
 export function categoryDocument(ctx: DocumentContext, category: SfccCategory, levels: number, topLevel = true): JsonObject {
@@ -40,7 +40,7 @@ export function categoryDocument(ctx: DocumentContext, category: SfccCategory, l
   });
 }
 
-/** A `category_product_assignment` document; an unpositioned assignment has no `position` (seed 004's GET sample). */
+/** A `category_product_assignment` document; an unpositioned assignment has no `position` (the Data API's GET sample). */
 export function assignmentDocument(ctx: DocumentContext, assignment: SfccAssignment, topLevel = true): JsonObject {
   const product = ctx.catalog.findProduct(assignment.productId);
   return compact({
@@ -59,7 +59,7 @@ export function assignmentDocument(ctx: DocumentContext, assignment: SfccAssignm
 }
 
 /**
- * A `product` document, *assumed* (seed 004 has no product resource): the Data API's `GET /products/{id}`
+ * A `product` document, *assumed* (docs/platforms/sfcc.md#assumptions): the Data API's `GET /products/{id}`
  * with the fields the gateway reads (`id`, localized `name`).
  */
 export function productDocument(ctx: DocumentContext, product: SfccProduct): JsonObject {
@@ -82,7 +82,7 @@ export interface CategoryBody {
 }
 
 /**
- * Reads a category request document. Localized fields may be a plain string (seed 004's request sample,
+ * Reads a category request document. Localized fields may be a plain string (the Data API's request sample,
  * stored as the `default` locale) or a `{locale: text}` object. A body `id` must match the URL's.
  */
 export function readCategoryBody(body: JsonObject, catalogId: string, categoryId: string): CategoryBody {
@@ -152,7 +152,7 @@ function isNonEmptyString(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** Image fields are stored as given (`demandware.jpg`) and served as static URLs, as seed 004's samples show. */
+/** Image fields are stored as given (`demandware.jpg`) and served as static URLs, as the Data API's samples show. */
 function staticUrl(ctx: DocumentContext, file: string): string {
   if (/^https?:\/\//.test(file)) return file;
   return `${ctx.origin}/on/demandware.static/-/Sites-${ctx.catalog.id}/default/${encodeURI(file)}`;

@@ -1,6 +1,6 @@
 export const OCAPI_VERSION = '23.2';
 
-/** OCAPI fault types the emulator answers with, and the HTTP status OCAPI sends each with (seed 004, OCAPI global exceptions). */
+/** OCAPI fault types the emulator answers with, and the HTTP status OCAPI sends each with (docs/platforms/sfcc.md#faults). */
 export const FAULT_STATUS = {
   BodyDecodingException: 400,
   CategoryDuplicateException: 400,
@@ -41,9 +41,9 @@ export class SfccFault extends Error {
 
 /** The category document names an invalid field; the gateway reports `field` back to the user. */
 export function categoryInvalid(catalogId: string, categoryId: string, field: string): SfccFault {
-  return new SfccFault(
-    'CategoryInvalidException',
-    `The field '${field}' for the category with catalog ID '${catalogId}' and category ID '${categoryId}' is invalid.`,
-    { catalogId, categoryId, field },
-  );
+  return new SfccFault('CategoryInvalidException', `The field '${field}' for the category with catalog ID '${catalogId}' and category ID '${categoryId}' is invalid.`, {
+    catalogId,
+    categoryId,
+    field,
+  });
 }

@@ -44,7 +44,7 @@ export function sfccRoutes(catalog: SfccCatalog): EmulatorRoute[] {
     route('PATCH', ASSIGNMENT, patchAssignment),
     route('DELETE', ASSIGNMENT, deleteAssignment),
     route('POST', `${CATALOG}/category_product_assignment_search`, searchAssignments),
-    // *assumed* (not in seed 004): the Data API's product read, outside any catalog.
+    // *assumed* (docs/platforms/sfcc.md#assumptions): the Data API's product read, outside any catalog.
     { method: 'GET', path: `${SFCC_API_PATH}/products/:productId`, handler: outsideCatalog(catalog, getProduct) },
   ];
 }

@@ -6,7 +6,7 @@ const MALFORMED_BODY = { message: BAD_PRODUCT_IDS };
 
 /**
  * Zaveit's category endpoints. Add and remove are documented by the vendor; GET one, GET all and
- * DELETE are assumed (CONTRACT.md) and answer in the same shape, plus `parent`.
+ * DELETE are assumed (docs/platforms/zaveit.md#endpoints) and answer in the same shape, plus `parent`.
  */
 export function zaveitRoutes(catalog: ZaveitCatalog): EmulatorRoute[] {
   const tenant = (req: EmulatorRequest) => requireTenant(catalog, req);

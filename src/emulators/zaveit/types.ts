@@ -1,6 +1,6 @@
 /**
  * Zaveit API v2 wire shapes, key for key and in key order as the vendor documents them
- * (https://docs.zaveit.io/docs/api/products/category/add-products-to-category, seed 002).
+ * (https://docs.zaveit.io/docs/api/products/category/add-products-to-category; docs/platforms/zaveit.md).
  */
 
 /** One entry of a product's price list; terms and periods are in hours (720 = a month, 8640 = a year). */

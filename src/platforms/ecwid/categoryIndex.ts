@@ -1,6 +1,6 @@
 import type { KnownChildren } from '../../domain/childrenPage';
 import type { AssignmentRecord, CategoryRecord } from '../../domain/records';
-import type { RecordSink } from '../port';
+import type { Carried } from '../../domain/carried';
 import { assignmentRecords, categoryRecord } from './mapping';
 import type { EcwidCategory } from './wire';
 
@@ -51,12 +51,12 @@ export class CategoryIndex {
   }
 
   /**
-   * Hands the request's loaders every category and child list, so the rest of the operation reads nothing
+   * Carries every category and child list to the request's loaders, so the rest of the operation reads nothing
    * more. Product orders are not handed over (most operations that walk a tree ask for few of them, and
    * making them all was most of an index's garbage): the adapter answers them from the index on demand.
    */
-  primeInto(sink: RecordSink): void {
-    for (const record of this.records.values()) sink.category(record);
-    for (const [parentId, known] of this.children) sink.categoryChildren(parentId, known.children, true);
+  carryInto(carried: Carried): void {
+    for (const record of this.records.values()) carried.category(record);
+    for (const [parentId, known] of this.children) carried.categoryChildren(parentId, known.children, true);
   }
 }

@@ -1,32 +1,39 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
-import type { UpstreamResponse } from '../../upstream/upstreamClient';
+import { GatewayFault } from '../../domain/gatewayFault';
+import type { UpstreamResponse } from '../../upstream/types';
 import { statusFault } from '../../upstream/upstreamFaults';
 
 const PLATFORM = 'Ecwid';
 
+/** What a 404 of one call is about. */
+export interface EcwidNotFound {
+  code: ErrorCode;
+  message: string;
+  field?: string[];
+}
+
 /**
- * Ecwid's error statuses (seed 003) in the gateway's terms. `notFound` says what a 404 is about,
- * which only the operation knows (a category, a parent, a product).
+ * Ecwid's error statuses (docs/platforms/ecwid.md#faults) in the gateway's terms. `notFound` says what a
+ * 404 is about, which only the operation knows (a category, a parent, a product).
  */
-export function ecwidFault(response: UpstreamResponse, notFound: { code: ErrorCode; message: string; field?: string[] }): PlatformFault {
+export function ecwidFault(response: UpstreamResponse, notFound: EcwidNotFound): GatewayFault {
   const upstreamMessage = errorMessageOf(response);
   const details = { upstreamStatus: response.status };
   switch (response.status) {
     case 400:
-      return new PlatformFault(ErrorCode.BAD_USER_INPUT, `Ecwid rejected the request: ${upstreamMessage ?? 'malformed parameters'}`, details);
+      return new GatewayFault(ErrorCode.BAD_USER_INPUT, `Ecwid rejected the request: ${upstreamMessage ?? 'malformed parameters'}`, details);
     case 402:
-      return new PlatformFault(ErrorCode.PLAN_LIMIT_REACHED, "The store's Ecwid plan allows no more categories", details);
+      return new GatewayFault(ErrorCode.PLAN_LIMIT_REACHED, "The store's Ecwid plan allows no more categories", details);
     case 404:
-      return new PlatformFault(notFound.code, notFound.message, { ...details, field: notFound.field });
+      return new GatewayFault(notFound.code, notFound.message, { ...details, field: notFound.field });
     case 409:
       // Ecwid answers 409 both for a validation error and for "a conflict modifying the store. Retry later."
-      return new PlatformFault(ErrorCode.CONFLICT, `Ecwid reported a conflict: ${upstreamMessage ?? 'the store was being modified'}`, {
+      return new GatewayFault(ErrorCode.CONFLICT, `Ecwid reported a conflict: ${upstreamMessage ?? 'the store was being modified'}`, {
         ...details,
         retryable: upstreamMessage === undefined || /retry later/i.test(upstreamMessage),
       });
     case 449:
-      return new PlatformFault(ErrorCode.CATALOG_LOCKED, 'The Ecwid catalog is locked by an import in progress; retry later', {
+      return new GatewayFault(ErrorCode.CATALOG_LOCKED, 'The Ecwid catalog is locked by an import in progress; retry later', {
         ...details,
         retryable: true,
       });

@@ -1,50 +1,101 @@
-import type { UpstreamRequest } from '../../upstream/upstreamClient';
+import { type Endpoint, segment } from '../endpoint';
+import type { SfccCategoryWrite } from './wire';
+
+/** The Data API 23.2 Categories resource: categories and their product assignments (docs/platforms/sfcc.md#endpoints). */
+const CATEGORIES_RESOURCE = { documented: 'https://sfcclearning.com/infocenter/OCAPI/current/data/Resources/Categories.php' };
 
 /**
  * Every OCAPI Data API request the adapter makes, relative to the store's `baseUrl`
  * (e.g. https://example.com/s/-/dw/data/v23_2). Ids are percent-encoded here, once.
  *
- * `assumed: true` marks endpoints that are not in seed 004 (CONTRACT.md: "keep each such endpoint in one
- * place"): verifying one against the vendor, or replacing it, is an edit to this table alone.
+ * The ones marked `assumed` are not in the vendor's documentation (docs/platforms/sfcc.md#endpoints):
+ * verifying one against a live instance, or replacing it, is an edit to this table alone.
  */
 export const SFCC_ENDPOINTS = {
-  listCategories: { method: 'GET', assumed: false, path: (catalog: string) => `${catalogPath(catalog)}/categories` },
-  category: { method: 'GET', assumed: false, path: (catalog: string, categoryId: string) => categoryPath(catalog, categoryId) },
-  createCategory: { method: 'PUT', assumed: false, path: (catalog: string, categoryId: string) => categoryPath(catalog, categoryId) },
-  updateCategory: { method: 'PATCH', assumed: false, path: (catalog: string, categoryId: string) => categoryPath(catalog, categoryId) },
-  deleteCategory: { method: 'DELETE', assumed: false, path: (catalog: string, categoryId: string) => categoryPath(catalog, categoryId) },
+  /** A page of every category of the catalog: `{count, data, start, total}`. */
+  listCategories: {
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, start: number, count: number) => ({ method: 'GET', path: `${catalogPath(catalog)}/categories`, query: { start, count } }),
+  } satisfies Endpoint<[string, number, number]>,
+  /** The category with `levels` of subcategories nested in `categories`. */
+  category: {
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, levels: number) => ({ method: 'GET', path: categoryPath(catalog, categoryId), query: { levels } }),
+  } satisfies Endpoint<[string, string, number]>,
+  /** Creates the category at the id in the URL; answers it. */
+  createCategory: {
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PUT', path: categoryPath(catalog, categoryId), json: write }),
+  } satisfies Endpoint<[string, string, SfccCategoryWrite]>,
+  /** Partial update, with the `_resource_state` last seen in the body; answers the category. */
+  updateCategory: {
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PATCH', path: categoryPath(catalog, categoryId), json: write }),
+  } satisfies Endpoint<[string, string, SfccCategoryWrite]>,
+  /** The `_resource_state` last seen goes in the `x-dw-resource-state` header (there is no body). */
+  deleteCategory: {
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, state: string | undefined) => ({
+      method: 'DELETE',
+      path: categoryPath(catalog, categoryId),
+      headers: state ? { 'x-dw-resource-state': state } : undefined,
+    }),
+  } satisfies Endpoint<[string, string, string | undefined]>,
+  /** Assigns the product at a normalized target position; answers the assignment. */
   assignProduct: {
-    method: 'PUT',
-    assumed: false,
-    path: (catalog: string, categoryId: string, productId: string) => assignmentPath(catalog, categoryId, productId),
-  },
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, productId: string, position: number) => ({
+      method: 'PUT',
+      path: assignmentPath(catalog, categoryId, productId),
+      json: { position },
+    }),
+  } satisfies Endpoint<[string, string, string, number]>,
+  /** Moves the assignment to a normalized target position; answers it. */
   moveProduct: {
-    method: 'PATCH',
-    assumed: false,
-    path: (catalog: string, categoryId: string, productId: string) => assignmentPath(catalog, categoryId, productId),
-  },
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, productId: string, position: number) => ({
+      method: 'PATCH',
+      path: assignmentPath(catalog, categoryId, productId),
+      json: { position },
+    }),
+  } satisfies Endpoint<[string, string, string, number]>,
   unassignProduct: {
-    method: 'DELETE',
-    assumed: false,
-    path: (catalog: string, categoryId: string, productId: string) => assignmentPath(catalog, categoryId, productId),
-  },
+    source: CATEGORIES_RESOURCE,
+    request: (catalog: string, categoryId: string, productId: string) => ({ method: 'DELETE', path: assignmentPath(catalog, categoryId, productId) }),
+  } satisfies Endpoint<[string, string, string]>,
   /**
-   * *assumed* (CONTRACT.md): `{"query":{"term_query":{"fields":["category_id"],"operator":"is","values":[id]}},
-   * "sorts":[{"field":"position","sort_order":"asc"}],"start":0,"count":200}` → `{count,hits,start,total}`.
+   * A page of the category's assignments, by position: `{count, hits, start, total}`. *assumed*: the
+   * vendor documents the search under the category's path, without a `category_id` field
+   * (docs/platforms/sfcc.md#endpoints). Sent as a POST not marked as a read (docs/platforms/sfcc.md#writes-and-concurrency).
    */
-  searchAssignments: { method: 'POST', assumed: true, path: (catalog: string) => `${catalogPath(catalog)}/category_product_assignment_search` },
+  searchAssignments: {
+    source: 'assumed',
+    request: (catalog: string, categoryId: string, start: number, count: number) => ({
+      method: 'POST',
+      path: `${catalogPath(catalog)}/category_product_assignment_search`,
+      json: {
+        query: { term_query: { fields: ['category_id'], operator: 'is', values: [categoryId] } },
+        sorts: [{ field: 'position', sort_order: 'asc' }],
+        start,
+        count,
+      },
+    }),
+  } satisfies Endpoint<[string, string, number, number]>,
   /** *assumed*: the Data API's product read, `{id, name}`, ProductNotFoundException when there is none. */
-  product: { method: 'GET', assumed: true, path: (productId: string) => `/products/${encodeURIComponent(productId)}` },
-} as const satisfies Record<string, { method: UpstreamRequest['method']; assumed: boolean; path: (...ids: string[]) => string }>;
+  product: {
+    source: 'assumed',
+    request: (productId: string) => ({ method: 'GET', path: `/products/${segment(productId)}` }),
+  } satisfies Endpoint<[string]>,
+} as const;
 
 function catalogPath(catalog: string): string {
-  return `/catalogs/${encodeURIComponent(catalog)}`;
+  return `/catalogs/${segment(catalog)}`;
 }
 
 function categoryPath(catalog: string, categoryId: string): string {
-  return `${catalogPath(catalog)}/categories/${encodeURIComponent(categoryId)}`;
+  return `${catalogPath(catalog)}/categories/${segment(categoryId)}`;
 }
 
 function assignmentPath(catalog: string, categoryId: string, productId: string): string {
-  return `${categoryPath(catalog, categoryId)}/products/${encodeURIComponent(productId)}`;
+  return `${categoryPath(catalog, categoryId)}/products/${segment(productId)}`;
 }

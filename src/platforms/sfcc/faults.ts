@@ -1,8 +1,8 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
-import type { UpstreamResponse } from '../../upstream/upstreamClient';
+import { GatewayFault } from '../../domain/gatewayFault';
+import type { UpstreamResponse } from '../../upstream/types';
 import { statusFault } from '../../upstream/upstreamFaults';
-import type { SfccFaultDocument } from './wire';
+import { type SfccFaultDocument, SfccFaultDocumentSchema } from './wire';
 
 const PLATFORM = 'SFCC';
 
@@ -30,16 +30,18 @@ export const CATEGORY_INPUT_FIELDS: Record<string, string> = {
 
 /** The fault document of an answer, when it is one. */
 export function faultDocumentOf(response: UpstreamResponse): SfccFaultDocument['fault'] | undefined {
+  let body: unknown;
   try {
-    const fault = (JSON.parse(response.text) as Partial<SfccFaultDocument> | null)?.fault;
-    return fault && typeof fault === 'object' && typeof fault.type === 'string' ? fault : undefined;
+    body = JSON.parse(response.text);
   } catch {
     return undefined;
   }
+  const parsed = SfccFaultDocumentSchema.safeParse(body);
+  return parsed.success ? parsed.data.fault : undefined;
 }
 
-/** An OCAPI fault (seed 004, CONTRACT.md's error table) in the gateway's terms. */
-export function sfccFault(response: UpstreamResponse, context: SfccFaultContext = {}): PlatformFault {
+/** An OCAPI fault (docs/platforms/sfcc.md#faults) in the gateway's terms. */
+export function sfccFault(response: UpstreamResponse, context: SfccFaultContext = {}): GatewayFault {
   const fault = faultDocumentOf(response);
   const upstreamStatus = response.status;
   const args = fault?.arguments ?? {};
@@ -47,7 +49,7 @@ export function sfccFault(response: UpstreamResponse, context: SfccFaultContext 
   switch (fault?.type) {
     case 'CategoryNotFoundException': {
       const categoryId = argument('categoryId') ?? quoted(fault.message, 'ID');
-      return new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `${named('Category', categoryId)} does not exist`, {
+      return new GatewayFault(ErrorCode.CATEGORY_NOT_FOUND, `${named('Category', categoryId)} does not exist`, {
         upstreamStatus,
         field: context.categoryField ?? ['categoryId'],
       });
@@ -55,37 +57,37 @@ export function sfccFault(response: UpstreamResponse, context: SfccFaultContext 
     case 'ProductNotFoundException': {
       const productId = context.productId ?? argument('productId') ?? quoted(fault.message, 'ID');
       // assignProducts points the field at the product's index in the input; elsewhere it is `productId`.
-      return new PlatformFault(ErrorCode.PRODUCT_NOT_FOUND, `${named('Product', productId)} does not exist`, { upstreamStatus, productId, field: ['productId'] });
+      return new GatewayFault(ErrorCode.PRODUCT_NOT_FOUND, `${named('Product', productId)} does not exist`, { upstreamStatus, productId, field: ['productId'] });
     }
     case 'CategoryProductAssignmentNotFoundException':
-      return new PlatformFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `${named('Product', context.productId)} is not assigned to the category`, {
+      return new GatewayFault(ErrorCode.ASSIGNMENT_NOT_FOUND, `${named('Product', context.productId)} is not assigned to the category`, {
         upstreamStatus,
         productId: context.productId,
         field: ['productId'],
       });
     case 'CategoryDuplicateException':
-      return new PlatformFault(ErrorCode.CONFLICT, 'A category with this id already exists in the catalog', { upstreamStatus, field: ['nativeId'] });
+      return new GatewayFault(ErrorCode.CONFLICT, 'A category with this id already exists in the catalog', { upstreamStatus, field: ['nativeId'] });
     case 'IdConflictException':
-      return new PlatformFault(ErrorCode.CONFLICT, 'SFCC found the id in the request document different from the one in the URL', { upstreamStatus });
+      return new GatewayFault(ErrorCode.CONFLICT, 'SFCC found the id in the request document different from the one in the URL', { upstreamStatus });
     case 'ResourceStateConflictException':
       // The category changed (elsewhere) since the gateway last read it; the adapter forgets the state it sent.
-      return new PlatformFault(ErrorCode.CONFLICT, 'The category changed since the gateway last read it; read it again and retry', {
+      return new GatewayFault(ErrorCode.CONFLICT, 'The category changed since the gateway last read it; read it again and retry', {
         upstreamStatus,
         retryable: true,
       });
     case 'CategoryInvalidException': {
       const wireField = argument('field') ?? quoted(fault.message, 'field');
       const field = wireField === undefined ? undefined : [context.fields?.[wireField] ?? wireField];
-      return new PlatformFault(ErrorCode.BAD_USER_INPUT, `SFCC rejected the category: ${wireField ? `'${wireField}' is invalid` : 'invalid category'}`, {
+      return new GatewayFault(ErrorCode.BAD_USER_INPUT, `SFCC rejected the category: ${wireField ? `'${wireField}' is invalid` : 'invalid category'}`, {
         upstreamStatus,
         field,
       });
     }
     case 'CatalogNotFoundException':
-      return new PlatformFault(ErrorCode.STORE_MISCONFIGURED, "The store's SFCC catalog does not exist: check catalogId in the configuration", { upstreamStatus });
+      return new GatewayFault(ErrorCode.STORE_MISCONFIGURED, "The store's SFCC catalog does not exist: check catalogId in the configuration", { upstreamStatus });
     case 'NotFoundException':
       // OCAPI's answer for a resource it does not know: the baseUrl (version, path) is wrong.
-      return new PlatformFault(ErrorCode.STORE_MISCONFIGURED, "SFCC does not know the requested resource: check the store's baseUrl (…/dw/data/v23_2)", {
+      return new GatewayFault(ErrorCode.STORE_MISCONFIGURED, "SFCC does not know the requested resource: check the store's baseUrl (…/dw/data/v23_2)", {
         upstreamStatus,
       });
     default:

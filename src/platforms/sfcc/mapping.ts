@@ -36,9 +36,10 @@ export function categoryRecord(category: SfccCategory, catalogId: string): Categ
 }
 
 /**
- * The ancestors below the root, root first, from `paths`, which ends with the category itself. Seed 004's
- * paths start below the root; others start with the catalog and the root: both are dropped. A path whose
- * last ancestor is not the category's parent is not trusted (the resolver then walks the parent chain).
+ * The ancestors below the root, root first, from `paths`, which ends with the category itself. The vendor's
+ * sample starts below the root; others start with the catalog and the root (docs/platforms/sfcc.md#endpoints):
+ * both are dropped. A path whose last ancestor is not the category's parent is not trusted (the resolver
+ * then walks the parent chain).
  */
 export function ancestorIdsOf(category: SfccCategory, catalogId: string): string[] | undefined {
   if (!Array.isArray(category.paths) || category.paths.length === 0) return undefined;
@@ -97,9 +98,10 @@ export function childListsOf(all: readonly CategoryRecord[], rootChildren: reado
 }
 
 /**
- * The contract's zero-based positions from SFCC's: positioned assignments by position (SFCC keeps them
+ * The gateway's zero-based positions from SFCC's: positioned assignments by position (SFCC keeps them
  * 1..n, but imports may leave gaps or fractions such as 7.5, so the index, not `position - 1`), then the
- * unpositioned ones with `position: null`, in the order the platform listed them.
+ * unpositioned ones with `position: null`, in the order the platform listed them
+ * (docs/platforms/sfcc.md#ordering-and-positions).
  */
 export function assignmentRecords(assignments: readonly SfccAssignment[]): AssignmentRecord[] {
   const seen = new Set<string>();

@@ -1,59 +1,91 @@
-/** Salesforce B2C Commerce OCAPI Data API 23.2 wire shapes (seed 004; CONTRACT.md's SFCC wire facts). */
+import { z } from 'zod';
+
+/**
+ * Salesforce B2C Commerce OCAPI Data API 23.2 wire shapes (docs/platforms/sfcc.md#endpoints), as zod
+ * schemas of what the adapter reads. Objects are loose (OCAPI sends many more keys, kept as they are).
+ * A document needs its id; the other fields are read when they are there: absent, null or of another
+ * type, such a field reads as absent, so no document fails over a field the gateway only shows.
+ */
+
+/** A field read when it is there: absent, null or of another type, it reads as absent. */
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+/** The items of a list that are what `schema` reads; the others are skipped (a listing never fails over one). */
+function eachValid<T>(schema: z.ZodType<T>) {
+  return z.array(z.unknown()).transform((items) =>
+    items.flatMap((item) => {
+      const result = schema.safeParse(item);
+      return result.success ? [result.data] : [];
+    }),
+  );
+}
 
 /** A localized string: `{ "default": "Shoes", "fr-FR": "Chaussures" }`. */
-export type SfccLocalized = Record<string, string>;
+export const SfccLocalizedSchema = z.record(z.string(), z.string());
+export type SfccLocalized = z.infer<typeof SfccLocalizedSchema>;
 
-export interface SfccPathRecord {
-  id: string;
-  name?: SfccLocalized;
-}
+export const SfccPathRecordSchema = z.looseObject({
+  id: z.string(),
+  name: lenient(SfccLocalizedSchema),
+});
+export type SfccPathRecord = z.infer<typeof SfccPathRecordSchema>;
 
 /** A `category` document; OCAPI leaves out properties without a value (a leaf has no `categories`). */
-export interface SfccCategory {
-  _resource_state?: string;
-  id: string;
-  name?: SfccLocalized;
-  description?: SfccLocalized;
-  online?: boolean;
+export const SfccCategorySchema = z.looseObject({
+  _resource_state: lenient(z.string()),
+  id: z.string(),
+  name: lenient(SfccLocalizedSchema),
+  description: lenient(SfccLocalizedSchema),
+  online: lenient(z.boolean()),
   /** Absent on the catalog's root category. */
-  parent_category_id?: string;
-  position?: number;
-  image?: string;
-  thumbnail?: string;
-  link?: string;
-  /** Seed 004 starts at the category below the root; some instances start with the catalog and the root. */
-  paths?: SfccPathRecord[];
-  /** Subcategories, present down to the `levels` asked for. */
-  categories?: SfccCategory[];
-}
+  parent_category_id: lenient(z.string()),
+  position: lenient(z.number()),
+  image: lenient(z.string()),
+  thumbnail: lenient(z.string()),
+  link: lenient(z.string()),
+  /** The vendor's sample starts at the category below the root; some instances start with the catalog and the root. */
+  paths: lenient(z.array(SfccPathRecordSchema)),
+  /**
+   * Subcategories, present down to the `levels` asked for. Checked, not lenient: a children list read
+   * here proves the category's children, so one that cannot be read fails the whole answer.
+   */
+  get categories(): z.ZodOptional<z.ZodNullable<z.ZodArray<typeof SfccCategorySchema>>> {
+    return z.array(SfccCategorySchema).nullable().optional();
+  },
+});
+export type SfccCategory = z.infer<typeof SfccCategorySchema>;
 
-export interface SfccCategoryList {
-  count: number;
-  start: number;
-  total: number;
-  data: SfccCategory[];
-}
+/** A page of `GET /categories`; a document in `data` that is not a category is skipped. */
+export const SfccCategoryListSchema = z.looseObject({
+  total: z.number(),
+  data: eachValid(SfccCategorySchema).optional(),
+});
+export type SfccCategoryList = z.infer<typeof SfccCategoryListSchema>;
 
 /** A `category_product_assignment`; an unpositioned one has no `position`. */
-export interface SfccAssignment {
-  _resource_state?: string;
-  category_id?: string;
-  product_id: string;
-  product_name?: SfccLocalized;
-  position?: number;
-}
+export const SfccAssignmentSchema = z.looseObject({
+  _resource_state: lenient(z.string()),
+  category_id: lenient(z.string()),
+  product_id: z.string(),
+  product_name: lenient(SfccLocalizedSchema),
+  position: lenient(z.number()),
+});
+export type SfccAssignment = z.infer<typeof SfccAssignmentSchema>;
 
-export interface SfccAssignmentSearchResult {
-  count: number;
-  start: number;
-  total: number;
-  hits?: SfccAssignment[];
-}
+/** A page of the assignment search (docs/platforms/sfcc.md#endpoints); a hit that is not an assignment is skipped. */
+export const SfccAssignmentSearchResultSchema = z.looseObject({
+  total: z.number(),
+  hits: eachValid(SfccAssignmentSchema).optional(),
+});
+export type SfccAssignmentSearchResult = z.infer<typeof SfccAssignmentSearchResultSchema>;
 
-export interface SfccProduct {
-  id: string;
-  name?: SfccLocalized;
-}
+export const SfccProductSchema = z.looseObject({
+  id: z.string(),
+  name: lenient(SfccLocalizedSchema),
+});
+export type SfccProduct = z.infer<typeof SfccProductSchema>;
 
 /** What PUT (create) and PATCH (update) of a category send. */
 export interface SfccCategoryWrite {
@@ -66,14 +98,15 @@ export interface SfccCategoryWrite {
   position?: number;
 }
 
-/** `{"_v":"23.2","fault":{"type":"…Exception","message":"…","arguments":{…}}}` */
-export interface SfccFaultDocument {
-  fault: {
-    type: string;
-    message?: string;
-    arguments?: Record<string, unknown>;
-  };
-}
+/** `{"_v":"23.2","fault":{"type":"…Exception","message":"…","arguments":{…}}}` (docs/platforms/sfcc.md#faults) */
+export const SfccFaultDocumentSchema = z.looseObject({
+  fault: z.looseObject({
+    type: z.string(),
+    message: lenient(z.string()),
+    arguments: lenient(z.record(z.string(), z.unknown())),
+  }),
+});
+export type SfccFaultDocument = z.infer<typeof SfccFaultDocumentSchema>;
 
 /** Every SFCC catalog has this category; the gateway shows its children as the store's roots. */
 export const SFCC_ROOT_CATEGORY_ID = 'root';

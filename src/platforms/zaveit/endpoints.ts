@@ -1,17 +1,10 @@
-import type { UpstreamRequest } from '../../upstream/upstreamClient';
+import { type Endpoint, segment } from '../endpoint';
 
 const BASE = '/v2/product/category';
-const segment = (id: string) => encodeURIComponent(id);
-
-interface Endpoint<A extends unknown[]> {
-  /** Whether the vendor documents it (with the page) or the gateway assumes it (CONTRACT.md). */
-  source: { documented: string } | 'assumed';
-  request(...args: A): UpstreamRequest;
-}
 
 /**
- * Every Zaveit endpoint the gateway calls, relative to the store's baseUrl. The ones marked
- * `assumed` are not in the vendor's docs: each is one edit here once verified.
+ * Every Zaveit endpoint the gateway calls, relative to the store's baseUrl (docs/platforms/zaveit.md#endpoints).
+ * The ones marked `assumed` are not in the vendor's docs: each is one edit here once verified.
  */
 export const ZAVEIT_ENDPOINTS = {
   /** Every category of the tenant, products embedded: a JSON array of `{_id, name, parent, products}`. */

@@ -1,8 +1,8 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
-import type { UpstreamResponse } from '../../upstream/upstreamClient';
+import { GatewayFault } from '../../domain/gatewayFault';
+import type { UpstreamResponse } from '../../upstream/types';
 import { statusFault } from '../../upstream/upstreamFaults';
-import type { ZaveitErrorBody } from './wire';
+import { ZaveitErrorBodySchema } from './wire';
 
 export const PLATFORM_NAME = 'Zaveit';
 
@@ -20,18 +20,19 @@ export const categoryNotFound = (id: string, field = ['categoryId']): NotFound =
 });
 
 /**
- * Zaveit's error statuses in the gateway's terms (CONTRACT.md): 400 is the request's fault, 404 is
- * about what the operation says, and quota, credentials and outages mean what they mean everywhere
- * (429 RATE_LIMITED, 401/403 STORE_MISCONFIGURED, 5xx UPSTREAM_UNAVAILABLE, other 4xx UPSTREAM_ERROR).
+ * Zaveit's error statuses in the gateway's terms (docs/platforms/zaveit.md#faults): 400 is the request's
+ * fault, 404 is about what the operation says, and quota, credentials and outages mean what they mean
+ * everywhere (429 RATE_LIMITED, 401/403 STORE_MISCONFIGURED, 5xx UPSTREAM_UNAVAILABLE, other 4xx
+ * UPSTREAM_ERROR).
  */
-export function zaveitFault(response: UpstreamResponse, notFound: NotFound): PlatformFault {
+export function zaveitFault(response: UpstreamResponse, notFound: NotFound): GatewayFault {
   const details = { upstreamStatus: response.status };
   const message = zaveitMessage(response);
   switch (response.status) {
     case 400:
-      return new PlatformFault(ErrorCode.BAD_USER_INPUT, `Zaveit rejected the request: ${message ?? 'malformed request'}`, details);
+      return new GatewayFault(ErrorCode.BAD_USER_INPUT, `Zaveit rejected the request: ${message ?? 'malformed request'}`, details);
     case 404:
-      return new PlatformFault(notFound.code, notFound.message, { ...details, field: notFound.field });
+      return new GatewayFault(notFound.code, notFound.message, { ...details, field: notFound.field });
     default:
       return statusFault(PLATFORM_NAME, response, message && `Zaveit answered HTTP ${response.status}: ${message}`);
   }
@@ -39,12 +40,15 @@ export function zaveitFault(response: UpstreamResponse, notFound: NotFound): Pla
 
 /** Zaveit's `{"message": ...}`, shortened so no upstream essay reaches a client; undefined when absent. */
 export function zaveitMessage(response: UpstreamResponse): string | undefined {
+  let body: unknown;
   try {
-    const message = (JSON.parse(response.text) as ZaveitErrorBody).message;
-    return typeof message === 'string' && message.trim() ? message.trim().slice(0, 300) : undefined;
+    body = JSON.parse(response.text);
   } catch {
     return undefined;
   }
+  const parsed = ZaveitErrorBodySchema.safeParse(body);
+  const message = parsed.success ? parsed.data.message.trim() : '';
+  return message ? message.slice(0, 300) : undefined;
 }
 
 /**

@@ -1,45 +1,38 @@
+import { z } from 'zod';
+
 /**
- * Zaveit API v2 wire shapes, as far as the gateway reads them (seed 002 and the vendor's pages on
- * adding and removing category products). Embedded products carry many more keys (status, media,
- * currency, price list...); the gateway maps `_id`, `sku` and `name` and ignores the rest.
+ * Zaveit API v2 wire shapes (docs/platforms/zaveit.md#endpoints), as zod schemas of what the adapter
+ * reads. Objects are loose: embedded products carry many more keys (status, media, currency, price
+ * list...), kept as they are; the gateway maps `_id`, `sku` and `name` and ignores the rest.
  */
 
-export interface ZaveitProduct {
-  _id: string;
-  sku?: string | null;
-  name?: string | null;
-}
+/**
+ * An embedded product: it needs a non-empty `_id`. `sku` and `name` are read when they are non-empty
+ * strings (see productRecord); of any other type they read as null, so no answer fails over them.
+ */
+export const ZaveitProductSchema = z.looseObject({
+  _id: z.string().min(1),
+  sku: z.unknown().optional(),
+  name: z.unknown().optional(),
+});
+export type ZaveitProduct = z.infer<typeof ZaveitProductSchema>;
 
 /**
  * A category. Add and remove answer `{_id, name, products}` (documented); the assumed GET endpoints
- * answer the same plus `parent` (the parent's `_id`, null for a root).
+ * answer the same plus `parent` (the parent's `_id`, null for a root): docs/platforms/zaveit.md#endpoints.
  */
-export interface ZaveitCategory {
-  _id: string;
-  name: string;
-  parent?: string | null;
-  products: ZaveitProduct[];
-}
+export const ZaveitCategorySchema = z.looseObject({
+  _id: z.string(),
+  name: z.string(),
+  parent: z.string().nullish(),
+  products: z.array(ZaveitProductSchema),
+});
+export type ZaveitCategory = z.infer<typeof ZaveitCategorySchema>;
 
-/** Zaveit's error answers: the status code with `{"message": "..."}`. */
-export interface ZaveitErrorBody {
-  message?: unknown;
-}
+/** The assumed `GET /`: every category of the tenant, products embedded. */
+export const ZaveitListingSchema = z.array(ZaveitCategorySchema);
 
-export function isZaveitCategory(body: unknown): body is ZaveitCategory {
-  const category = body as ZaveitCategory;
-  return (
-    !!category &&
-    typeof category === 'object' &&
-    typeof category._id === 'string' &&
-    typeof category.name === 'string' &&
-    (category.parent === undefined || category.parent === null || typeof category.parent === 'string') &&
-    Array.isArray(category.products) &&
-    category.products.every(isZaveitProduct)
-  );
-}
-
-function isZaveitProduct(body: unknown): body is ZaveitProduct {
-  const product = body as ZaveitProduct;
-  return !!product && typeof product === 'object' && typeof product._id === 'string' && product._id !== '';
-}
+/** Zaveit's error answers: the status code with `{"message": "..."}` (docs/platforms/zaveit.md#faults). */
+export const ZaveitErrorBodySchema = z.looseObject({
+  message: z.string(),
+});

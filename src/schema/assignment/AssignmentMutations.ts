@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { PlatformFault } from '../../domain/platformFault';
+import { GatewayFault } from '../../domain/gatewayFault';
 import type { StoreSession } from '../../loaders/storeSession';
-import { lazyCategory } from '../category/loadCategoryNode';
+import { lazyCategory } from '../category/loadCategory';
 import type { UserError } from '../common/UserError';
-import type { GatewayContext } from '../context';
+import type { SchemaContext } from '../context';
 import { isUserErrorFault, toUserError } from '../errors';
 import { resolveId, resolveIdInStore } from '../ids';
-import { mutationOutcome, unsupported } from '../mutationOutcome';
+import { mutationOutcome } from '../mutationOutcome';
 import { toGlobalId } from '../../ids/globalId';
 import { AssignProductsInput, MoveProductInput, UnassignProductsInput } from './assignmentInputs';
 import { AssignProductsPayload, MoveProductPayload, UnassignProductsPayload } from './assignmentPayloads';
@@ -14,14 +14,14 @@ import { AssignProductsPayload, MoveProductPayload, UnassignProductsPayload } fr
 @Resolver()
 export class AssignmentMutations {
   @Mutation(() => AssignProductsPayload)
-  assignProducts(@Arg('input', () => AssignProductsInput) input: AssignProductsInput, @Ctx() ctx: GatewayContext): Promise<AssignProductsPayload> {
+  assignProducts(@Arg('input', () => AssignProductsInput) input: AssignProductsInput, @Ctx() ctx: SchemaContext): Promise<AssignProductsPayload> {
     return mutationOutcome<AssignProductsPayload>(input, { category: null, assignments: [] }, async () => {
       const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
       const products = productIdsOf(ctx, session, input.productIds);
       if (products.errors.length > 0) return { category: null, assignments: [], userErrors: products.errors };
 
       session.forgetCategory(categoryId);
-      const outcome = await session.run((port, call) => port.assignProducts(categoryId, products.distinct, call));
+      const outcome = await session.run((call) => session.port.assignProducts(categoryId, products.distinct, call));
       return {
         category: lazyCategory(session, categoryId),
         assignments: outcome.assignments.map((assignment) => ({ storeId: session.store.id, categoryId, ...assignment })),
@@ -32,17 +32,14 @@ export class AssignmentMutations {
   }
 
   @Mutation(() => UnassignProductsPayload)
-  unassignProducts(
-    @Arg('input', () => UnassignProductsInput) input: UnassignProductsInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<UnassignProductsPayload> {
+  unassignProducts(@Arg('input', () => UnassignProductsInput) input: UnassignProductsInput, @Ctx() ctx: SchemaContext): Promise<UnassignProductsPayload> {
     return mutationOutcome<UnassignProductsPayload>(input, { category: null, unassignedProductIds: [] }, async () => {
       const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
       const products = productIdsOf(ctx, session, input.productIds);
       if (products.errors.length > 0) return { category: null, unassignedProductIds: [], userErrors: products.errors };
 
       session.forgetCategory(categoryId);
-      await session.run((port, call) => port.unassignProducts(categoryId, products.distinct, call));
+      await session.run((call) => session.port.unassignProducts(categoryId, products.distinct, call));
       return {
         category: lazyCategory(session, categoryId),
         unassignedProductIds: products.distinct.map((id) => toGlobalId('Product', session.store.id, id)),
@@ -52,14 +49,14 @@ export class AssignmentMutations {
   }
 
   @Mutation(() => MoveProductPayload)
-  moveProduct(@Arg('input', () => MoveProductInput) input: MoveProductInput, @Ctx() ctx: GatewayContext): Promise<MoveProductPayload> {
+  moveProduct(@Arg('input', () => MoveProductInput) input: MoveProductInput, @Ctx() ctx: SchemaContext): Promise<MoveProductPayload> {
     return mutationOutcome<MoveProductPayload>(input, { category: null, assignment: null }, async () => {
       const { session, nativeId: categoryId } = resolveId(ctx, input.categoryId, 'Category', ['categoryId']);
       const productId = resolveIdInStore(ctx, input.productId, 'Product', session, ['productId']);
-      if (!session.port.capabilities.moveProduct) throw unsupported(session, 'moveProduct');
+      const move = session.operation('moveProduct');
 
       session.forgetCategory(categoryId);
-      const moved = await session.run((port, call) => port.moveProduct(categoryId, productId, input.position, call));
+      const moved = await session.run((call) => move(categoryId, productId, input.position, call));
       return {
         category: lazyCategory(session, categoryId),
         assignment: { storeId: session.store.id, categoryId, ...moved },
@@ -70,7 +67,7 @@ export class AssignmentMutations {
 }
 
 /** The input's product ids, parsed: distinct native ids in input order, and one userError per bad id. */
-function productIdsOf(ctx: GatewayContext, session: StoreSession, ids: string[]) {
+function productIdsOf(ctx: SchemaContext, session: StoreSession, ids: string[]) {
   const errors: UserError[] = [];
   const firstIndex = new Map<string, number>();
   ids.forEach((raw, index) => {
@@ -86,8 +83,8 @@ function productIdsOf(ctx: GatewayContext, session: StoreSession, ids: string[])
   return { distinct: [...firstIndex.keys()], firstIndex, errors };
 }
 
-function withInputIndex(fault: PlatformFault, firstIndex: Map<string, number>): PlatformFault {
+function withInputIndex(fault: GatewayFault, firstIndex: Map<string, number>): GatewayFault {
   const index = fault.productId === undefined ? undefined : firstIndex.get(fault.productId);
   if (index === undefined) return fault;
-  return new PlatformFault(fault.code, fault.message, { ...fault, field: ['productIds', String(index)] });
+  return new GatewayFault(fault.code, fault.message, { ...fault, field: ['productIds', String(index)] });
 }

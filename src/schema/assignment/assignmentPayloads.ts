@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CategoryNode, CategoryType } from '../category/CategoryType';
 import { UserError } from '../common/UserError';
-import type { Lazy } from '../category/loadCategoryNode';
+import type { Lazy } from '../category/loadCategory';
 import { AssignmentNode, AssignmentType } from './AssignmentType';
 
 @ObjectType({ simpleResolvers: true })

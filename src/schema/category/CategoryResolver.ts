@@ -1,15 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
-import type { Store } from '../../platforms/storeRegistry';
+import { GatewayFault } from '../../domain/gatewayFault';
+import type { Store } from '../../loaders/store';
 import { AssignmentConnection, AssignmentNode } from '../assignment/AssignmentType';
 import { pageWindow, toConnection } from '../common/pagination';
-import type { GatewayContext } from '../context';
+import type { SchemaContext } from '../context';
 import { resolveId } from '../ids';
 import { StoreType } from '../store/StoreType';
 import { CategoryConnection } from './CategoryConnection';
 import { CategoryFilterArgs, PageArgs } from './CategoryListArgs';
 import { CategoryNode, categoryNode, CategoryType } from './CategoryType';
+import { loadCategory } from './loadCategory';
 import { childrenConnection, listCategories } from './listCategories';
 
 /** Guards ancestor walks against a cycle in a platform's data. */
@@ -18,31 +19,30 @@ const MAX_DEPTH = 64;
 @Resolver(() => CategoryType)
 export class CategoryResolver {
   @Query(() => CategoryType, { nullable: true, description: 'Null when the category does not exist.' })
-  async category(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CategoryNode | null> {
+  async category(@Arg('id', () => ID) id: string, @Ctx() ctx: SchemaContext): Promise<CategoryNode | null> {
     const { session, nativeId } = resolveId(ctx, id, 'Category', ['id']);
-    const record = await session.categories.load(nativeId);
-    return record && categoryNode(session.store.id, record);
+    return loadCategory(session, nativeId);
   }
 
   @Query(() => CategoryConnection)
-  categories(@Arg('storeId', () => ID) storeId: string, @Args() args: CategoryFilterArgs, @Ctx() ctx: GatewayContext) {
+  categories(@Arg('storeId', () => ID) storeId: string, @Args() args: CategoryFilterArgs, @Ctx() ctx: SchemaContext) {
     return listCategories(ctx, ctx.sessions.forStore(storeId), args);
   }
 
   @FieldResolver(() => StoreType)
-  store(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Store {
+  store(@Root() category: CategoryNode, @Ctx() ctx: SchemaContext): Store {
     return ctx.sessions.forStore(category.storeId).store;
   }
 
   @FieldResolver(() => CategoryType, { nullable: true })
-  async parent(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Promise<CategoryNode | null> {
+  async parent(@Root() category: CategoryNode, @Ctx() ctx: SchemaContext): Promise<CategoryNode | null> {
     if (!category.parentId) return null;
     const record = await ctx.sessions.forStore(category.storeId).categories.load(category.parentId);
     return record && categoryNode(category.storeId, record);
   }
 
   @FieldResolver(() => [CategoryType], { description: 'Root first, the category itself excluded.' })
-  async ancestors(@Root() category: CategoryNode, @Ctx() ctx: GatewayContext): Promise<CategoryNode[]> {
+  async ancestors(@Root() category: CategoryNode, @Ctx() ctx: SchemaContext): Promise<CategoryNode[]> {
     const session = ctx.sessions.forStore(category.storeId);
     if (category.ancestorIds) {
       // The platform named the whole chain (SFCC's paths): one batch, not one request per level.
@@ -53,7 +53,7 @@ export class CategoryResolver {
       });
     }
     const chain: CategoryNode[] = [];
-    for (let parentId = category.parentId; parentId && chain.length < MAX_DEPTH; ) {
+    for (let parentId = category.parentId; parentId && chain.length < MAX_DEPTH;) {
       const parent = await session.categories.load(parentId);
       if (!parent) break;
       chain.unshift(categoryNode(category.storeId, parent));
@@ -67,16 +67,16 @@ export class CategoryResolver {
     @Root() category: CategoryNode,
     @Args() { first, after }: PageArgs,
     @Arg('includeHidden', () => Boolean, { nullable: true, defaultValue: false }) includeHidden: boolean,
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: SchemaContext,
   ) {
     return childrenConnection(ctx.sessions.forStore(category.storeId), category.nativeId, includeHidden, first, after);
   }
 
   @FieldResolver(() => AssignmentConnection, { description: "Assigned products in the category's own order." })
-  async products(@Root() category: CategoryNode, @Args() { first, after }: PageArgs, @Ctx() ctx: GatewayContext) {
+  async products(@Root() category: CategoryNode, @Args() { first, after }: PageArgs, @Ctx() ctx: SchemaContext) {
     const { offset, limit } = pageWindow(first, after);
     const order = await ctx.sessions.forStore(category.storeId).productOrders.load(category.nativeId);
-    if (!order) throw new PlatformFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${category.nativeId} no longer exists`);
+    if (!order) throw new GatewayFault(ErrorCode.CATEGORY_NOT_FOUND, `Category ${category.nativeId} no longer exists`);
     // Field by field, not spread: see categoryNode.
     const page: AssignmentNode[] = order.slice(offset, offset + limit).map(
       (assignment) =>

@@ -62,5 +62,4 @@ export class CategoryType extends Node {
 
   @Field(() => String, { nullable: true })
   url!: string | null;
-
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
+import { GatewayFault } from '../../domain/gatewayFault';
 import type { ImageUpload } from '../../domain/records';
 import { detectImageType } from '../../util/imageType';
 
@@ -8,7 +8,7 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** Decodes and checks an image before it goes upstream: base64 (or a data: URL) of a PNG, JPEG, GIF or WebP. */
 export function decodeImage(input: string): ImageUpload {
-  const invalid = (message: string) => new PlatformFault(ErrorCode.BAD_USER_INPUT, message, { field: ['imageBase64'] });
+  const invalid = (message: string) => new GatewayFault(ErrorCode.BAD_USER_INPUT, message, { field: ['imageBase64'] });
   const base64 = input.replace(/^data:[\w/+.-]+;base64,/, '').replace(/\s+/g, '');
   if (base64 === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) {
     throw invalid('imageBase64 is not base64');

@@ -1,16 +1,16 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
+import { GatewayFault } from '../../domain/gatewayFault';
 import type { StoreSession } from '../../loaders/storeSession';
 import { pageWindow, toConnection } from '../common/pagination';
-import type { GatewayContext } from '../context';
+import type { SchemaContext } from '../context';
 import { resolveIdInStore } from '../ids';
 import type { CategoryFilterArgs } from './CategoryListArgs';
 import { categoryNode } from './CategoryType';
 
 /** A page of a store's categories (all, roots, or one parent's children) as a connection. */
-export async function listCategories(ctx: GatewayContext, session: StoreSession, args: CategoryFilterArgs) {
+export async function listCategories(ctx: SchemaContext, session: StoreSession, args: CategoryFilterArgs) {
   if (args.parentId && args.rootsOnly) {
-    throw new PlatformFault(ErrorCode.BAD_USER_INPUT, 'parentId and rootsOnly exclude each other', { field: ['rootsOnly'] });
+    throw new GatewayFault(ErrorCode.BAD_USER_INPUT, 'parentId and rootsOnly exclude each other', { field: ['rootsOnly'] });
   }
   const parentId = args.parentId ? resolveIdInStore(ctx, args.parentId, 'Category', session, ['parentId']) : args.rootsOnly ? null : undefined;
   return childrenConnection(session, parentId, args.includeHidden ?? false, args.first, args.after);

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
+import { GatewayFault } from '../../domain/gatewayFault';
 import type { PageInfo } from './PageInfo';
 
 /** The most items one connection field returns; larger `first` is refused before any upstream request. */
@@ -20,7 +20,7 @@ export function encodeCursor(offset: number): string {
 export function pageWindow(first: number | null | undefined, after: string | null | undefined): PageWindow {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new PlatformFault(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_PAGE_SIZE}`, { field: ['first'] });
+    throw new GatewayFault(ErrorCode.BAD_USER_INPUT, `first must be between 0 and ${MAX_PAGE_SIZE}`, { field: ['first'] });
   }
   return { offset: after ? decodeCursor(after) + 1 : 0, limit };
 }
@@ -58,6 +58,6 @@ export class Connection<T> {
 
 function decodeCursor(cursor: string): number {
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!match) throw new PlatformFault(ErrorCode.BAD_USER_INPUT, 'after is not a cursor this connection gave out', { field: ['after'] });
+  if (!match) throw new GatewayFault(ErrorCode.BAD_USER_INPUT, 'after is not a cursor this connection gave out', { field: ['after'] });
   return Number(match[1]);
 }

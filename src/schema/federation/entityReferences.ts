@@ -1,7 +1,9 @@
-import { categoryNode, CategoryNode } from '../category/CategoryType';
-import type { GatewayContext } from '../context';
+import type { CategoryNode } from '../category/CategoryType';
+import { loadCategory } from '../category/loadCategory';
+import type { SchemaContext } from '../context';
 import { resolveId } from '../ids';
-import { productNode, ProductNode } from '../product/ProductType';
+import { loadProduct } from '../product/loadProduct';
+import type { ProductNode } from '../product/ProductType';
 
 /** What a router sends for an entity: its type name and its key, the global id. */
 export interface EntityReference {
@@ -17,17 +19,15 @@ export interface EntityReference {
  */
 export const entityReferenceResolvers = {
   Category: {
-    async __resolveReference(reference: EntityReference, ctx: GatewayContext): Promise<CategoryNode | null> {
+    async __resolveReference(reference: EntityReference, ctx: SchemaContext): Promise<CategoryNode | null> {
       const { session, nativeId } = resolveId(ctx, reference.id, 'Category', ['id']);
-      const record = await session.categories.load(nativeId);
-      return record && categoryNode(session.store.id, record);
+      return loadCategory(session, nativeId);
     },
   },
   Product: {
-    async __resolveReference(reference: EntityReference, ctx: GatewayContext): Promise<ProductNode | null> {
+    async __resolveReference(reference: EntityReference, ctx: SchemaContext): Promise<ProductNode | null> {
       const { session, nativeId } = resolveId(ctx, reference.id, 'Product', ['id']);
-      const record = await session.products.load(nativeId);
-      return record && productNode(session.store.id, nativeId, record);
+      return loadProduct(session, nativeId);
     },
   },
 };

@@ -2,7 +2,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLSchema, parse, printSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { buildGatewaySchema } from '../buildGatewaySchema';
 import { entityReferenceResolvers } from './entityReferences';
 
 /**
@@ -21,7 +20,7 @@ const FEDERATION_SDL = `
  * entities' reference resolvers, which adds `_service { sdl }` and `_entities`. schema.graphql stays
  * the plain schema; this one is served only when federation is on.
  */
-export function buildGatewaySubgraphSchema(schema: GraphQLSchema = buildGatewaySchema()): GraphQLSchema {
+export function buildGatewaySubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, reference] of Object.entries(entityReferenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };

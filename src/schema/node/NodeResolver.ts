@@ -1,11 +1,13 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ErrorCode } from '../../domain/errorCode';
-import { PlatformFault } from '../../domain/platformFault';
-import { categoryNode, CategoryNode } from '../category/CategoryType';
+import { GatewayFault } from '../../domain/gatewayFault';
+import type { CategoryNode } from '../category/CategoryType';
+import { loadCategory } from '../category/loadCategory';
 import { Node } from '../common/Node';
-import type { GatewayContext } from '../context';
+import type { SchemaContext } from '../context';
 import { resolveId } from '../ids';
-import { productNode, ProductNode } from '../product/ProductType';
+import { loadProduct } from '../product/loadProduct';
+import type { ProductNode } from '../product/ProductType';
 
 /** The most ids one `nodes` call takes: each may cost an upstream request. */
 export const MAX_NODES = 100;
@@ -13,26 +15,21 @@ export const MAX_NODES = 100;
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CategoryNode | ProductNode | null> {
+  node(@Arg('id', () => ID) id: string, @Ctx() ctx: SchemaContext): Promise<CategoryNode | ProductNode | null> {
     return loadNode(ctx, id, ['id']);
   }
 
   @Query(() => [Node], { nullable: 'items' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: GatewayContext): Array<Promise<CategoryNode | ProductNode | null>> {
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: SchemaContext): Array<Promise<CategoryNode | ProductNode | null>> {
     if (ids.length > MAX_NODES) {
-      throw new PlatformFault(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} ids; ask in pages`, { field: ['ids'] });
+      throw new GatewayFault(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} ids; ask in pages`, { field: ['ids'] });
     }
     // One promise per id: a bad id fails its own entry, the others still answer.
     return ids.map((id, index) => loadNode(ctx, id, ['ids', String(index)]));
   }
 }
 
-async function loadNode(ctx: GatewayContext, id: string, field: string[]): Promise<CategoryNode | ProductNode | null> {
+async function loadNode(ctx: SchemaContext, id: string, field: string[]): Promise<CategoryNode | ProductNode | null> {
   const { session, nativeId, type } = resolveId(ctx, id, undefined, field);
-  if (type === 'Category') {
-    const record = await session.categories.load(nativeId);
-    return record && categoryNode(session.store.id, record);
-  }
-  const record = await session.products.load(nativeId);
-  return record && productNode(session.store.id, nativeId, record);
+  return type === 'Category' ? loadCategory(session, nativeId) : loadProduct(session, nativeId);
 }

@@ -1,5 +1,0 @@
-export enum Platform {
-  ECWID = 'ECWID',
-  SFCC = 'SFCC',
-  ZAVEIT = 'ZAVEIT',
-}

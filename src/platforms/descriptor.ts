@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { CategoryLock } from '../locks/categoryLock';
+import type { UpstreamClient } from '../upstream/upstreamClient';
+import type { RateLimitSettings } from '../upstream/upstreamSettings';
+import type { CatalogPort, StoreCapabilities } from './port';
+import type { StoreConfigBase } from './storeConfig';
+
+/** What an adapter is built with: the store's upstream client and its category lock (scoped to the store). */
+export interface AdapterDeps {
+  http: UpstreamClient;
+  lock: CategoryLock;
+}
+
+/** Where a store's upstream requests go and how they authenticate. */
+export interface StoreConnection {
+  /** Paths are appended to it. */
+  baseUrl: string;
+  /** Sent with every request (the platform's credentials). Never logged. */
+  headers: Record<string, string>;
+}
+
+/** A platform's emulator running for the demo, and the store config entry that points at it. */
+export interface PlatformDemo {
+  store: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * A platform, as one module: everything the rest of the gateway knows of it. The registry
+ * (src/platforms/index.ts) lists one per platform; nothing else names a platform.
+ */
+export interface PlatformDescriptor<C extends StoreConfigBase = StoreConfigBase> {
+  /** The config's `platform` value, e.g. `ecwid`. */
+  name: string;
+  /** The value of the GraphQL Platform enum, e.g. `ECWID`. */
+  graphqlName: string;
+  /** For messages and metrics, e.g. `Ecwid`. */
+  displayName: string;
+  /** A store's config entry (see storeConfigSchema). */
+  configSchema: z.ZodType<C>;
+  /** What the gateway assumes of the platform when the config says nothing. */
+  defaults: { rateLimit: RateLimitSettings | false };
+  /** What the adapter can do: one flag per optional operation of the port, which the adapter implements exactly when it is true. */
+  capabilities: StoreCapabilities;
+  connection(store: C): StoreConnection;
+  createAdapter(store: C, deps: AdapterDeps): CatalogPort;
+  /** Starts the platform's emulator with its demo catalog (`npm start` without a config). */
+  startDemo(): Promise<PlatformDemo>;
+  /** Operations against its demo store (`<name>-demo`) that the explorer opens as tabs, each named and commented. */
+  explorerExamples?: string[];
+}
+
+/**
+ * A platform's descriptor, typed for any store: the store config it is handed is parsed by its own
+ * schema again (cheap, once per store at startup), so each platform works with its own config type.
+ */
+export function definePlatform<C extends StoreConfigBase>(platform: PlatformDescriptor<C>): PlatformDescriptor {
+  const own = (store: StoreConfigBase): C => platform.configSchema.parse(store);
+  return {
+    ...platform,
+    configSchema: platform.configSchema,
+    connection: (store) => platform.connection(own(store)),
+    createAdapter: (store, deps) => platform.createAdapter(own(store), deps),
+  };
+}

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { InProcessCategoryLock } from '../../src/locks/categoryLock';
+import { PLATFORMS } from '../../src/platforms';
+import { OPTIONAL_OPERATIONS } from '../../src/platforms/port';
+import { UpstreamClient } from '../../src/upstream/upstreamClient';
+import { defaultUpstreamSettings } from '../../src/upstream/upstreamSettings';
+
+/** The layer rules themselves run in `npm run lint` (dependency-cruiser, .dependency-cruiser.cjs); these are the ones it cannot state. */
+
+const SRC = join(__dirname, '..', '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+/**
+ * The identifiers and string literals of a file: what its code says. Comments are left out, and so are
+ * `description:` texts, the schema's documentation for clients (which may well say how platforms differ).
+ */
+function codeWords(file: string): string[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, readFileSync(file, 'utf8'));
+  const words: string[] = [];
+  const last: string[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    const text = scanner.getTokenText();
+    const isString = token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral;
+    const describes = last[0] === 'description' && last[1] === ':';
+    if (token === ts.SyntaxKind.Identifier || (isString && !describes)) words.push(scanner.getTokenValue());
+    last.splice(0, 2, last[1], text);
+  }
+  return words;
+}
+
+describe('the floor plan', () => {
+  test('a platform is named in code only inside its own folders (src/platforms/<name>, src/emulators/<name>) and the registry', () => {
+    const names = PLATFORMS.flatMap((platform) =>
+      [platform.name, platform.graphqlName, platform.displayName].map((name) => ({ platform: platform.name, name: name.toLowerCase() })),
+    );
+    const offenders: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const path = relative(SRC, file);
+      if (path === join('platforms', 'index.ts')) continue;
+      const owner = /^(?:platforms|emulators)\/([^/]+)\//.exec(path)?.[1];
+      for (const word of codeWords(file)) {
+        const lower = word.toLowerCase();
+        const named = names.find(({ platform, name }) => platform !== owner && new RegExp(`(^|[^a-z])${name}([^a-z]|$)`).test(lower));
+        if (named) offenders.push(`${path}: "${word}" names ${named.platform}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test.each(PLATFORMS.map((platform) => [platform.name, platform] as const))(
+    "%s: the descriptor's capabilities are exactly the optional operations its adapter implements",
+    async (_name, platform) => {
+      const demo = await platform.startDemo();
+      try {
+        const store = platform.configSchema.parse({ id: 'architecture', platform: platform.name, ...demo.store });
+        const http = new UpstreamClient({ ...defaultUpstreamSettings(), ...platform.connection(store), storeId: store.id, platformName: platform.displayName });
+        const port = platform.createAdapter(store, { http, lock: new InProcessCategoryLock() });
+        for (const [operation, capability] of Object.entries(OPTIONAL_OPERATIONS)) {
+          expect({ operation, implemented: typeof port[operation as keyof typeof OPTIONAL_OPERATIONS] === 'function' }).toEqual({
+            operation,
+            implemented: platform.capabilities[capability],
+          });
+        }
+        await http.close();
+      } finally {
+        await demo.close();
+      }
+    },
+  );
+});
