@@ -3,7 +3,6 @@ import type { Answer, Carried } from '../domain/carried';
 import { ErrorCode } from '../domain/errorCode';
 import { GatewayFault } from '../domain/gatewayFault';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
-import type { UpstreamObserver } from '../observability/upstreamTiming';
 import { CallContext, CatalogPort, OPTIONAL_OPERATIONS, OptionalOperation } from '../platforms/port';
 import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
 import { RequestMemo } from '../util/requestMemo';
@@ -11,14 +10,8 @@ import { CachedReads } from './cachedReads';
 import type { Store } from './store';
 import { DirectReads, mergeAnswers, StoreReads } from './storeReads';
 
-export interface RequestDeadline {
-  signal: AbortSignal;
-  deadlineAt: number;
-  /** Told of every upstream attempt made for the request (its log line). */
-  observe?: UpstreamObserver;
-  /** The operation reads across the category tree (see CallContext). */
-  walksCategoryTree?: boolean;
-}
+/** What every call of the request carries but the adapters' memo and a lock's lease: its deadline, observer and tree walk. */
+export type RequestDeadline = Omit<CallContext, 'memo' | 'lease'>;
 
 /** A port operation the store's platform may lack, bound to its port. */
 type Operation<K extends OptionalOperation> = NonNullable<CatalogPort[K]>;

@@ -113,7 +113,7 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
     };
     const created = await this.json(API.createCategory.request(this.catalogId, id, write), ctx, { categoryField: ['parentId'], fields: CATEGORY_INPUT_FIELDS }, SfccCategorySchema);
     const carried = new Carried();
-    return carried.answer(this.observeWritten(created, carried));
+    return carried.answer(this.carryWritten(created, carried));
   }
 
   async updateCategory(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<Answer<CategoryRecord>> {
@@ -130,7 +130,7 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
       this.send(API.updateCategory.request(this.catalogId, categoryId, { ...write, _resource_state: state }), locked),
     );
     this.ensureOk(response, CATEGORY_FAULTS);
-    return carried.answer(this.observeWritten(this.parseBody(response, SfccCategorySchema), carried));
+    return carried.answer(this.carryWritten(this.parseBody(response, SfccCategorySchema), carried));
   }
 
   async deleteCategory(categoryId: string, ctx: CallContext): Promise<Answer<void>> {
@@ -334,7 +334,7 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
   }
 
   /** A category a write answered with (no subcategories: it proves no children list). */
-  private observeWritten(category: SfccCategory, carried: Carried): CategoryRecord {
+  private carryWritten(category: SfccCategory, carried: Carried): CategoryRecord {
     this.states.remember(category.id, category._resource_state);
     const record = categoryRecord(category, this.catalogId);
     carried.category(record);
