@@ -26,7 +26,7 @@ import { cpuMs, machineBusyMs, peakRssMb } from './measure/procStats.mjs';
 import { measureAlternating } from './measure/rounds.mjs';
 import { describeMachine, fixed, median } from './report.mjs';
 import { writeResultsSection } from './resultsFile.mjs';
-import { SCENARIOS } from './scenarios.mjs';
+import { SCENARIOS, UPSTREAM_PLATFORMS } from './scenarios.mjs';
 import { gatewayTargets } from './targets/gateway.mjs';
 import { setLatency } from './upstream/control.mjs';
 import { startUpstreams } from './upstream/emulators.mjs';
@@ -95,7 +95,7 @@ let otherCores;
 try {
   for (const target of targets) running.push({ name: target.name, server: await target.start(upstreams) });
   const start = cpuSnapshot();
-  for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, 0);
+  for (const platform of UPSTREAM_PLATFORMS) await setLatency(upstreams[platform].origin, 0);
   for (const scenario of SCENARIOS) {
     const contenders = await measureAlternating({
       scenario,

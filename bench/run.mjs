@@ -10,7 +10,7 @@ import { peakRssMb } from './measure/procStats.mjs';
 import { measureAlternating } from './measure/rounds.mjs';
 import { renderComparison } from './report.mjs';
 import { writeResultsSection } from './resultsFile.mjs';
-import { SCENARIOS } from './scenarios.mjs';
+import { SCENARIOS, UPSTREAM_PLATFORMS } from './scenarios.mjs';
 import { cached, uncached } from './targets/gateway.mjs';
 import * as mesh from './targets/mesh.mjs';
 import * as naive from './targets/naive.mjs';
@@ -53,7 +53,7 @@ const cells = [];
 let fixedRate;
 try {
   for (const latencyMs of LATENCIES_MS) {
-    for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, latencyMs);
+    for (const platform of UPSTREAM_PLATFORMS) await setLatency(upstreams[platform].origin, latencyMs);
     for (const scenario of SCENARIOS) {
       // Rounds alternate the contenders (A B A B), so drift over time falls on all of them alike.
       const contenders = await measureAlternating({
@@ -70,7 +70,7 @@ try {
   }
   // The latency target: the storefront tree at a fixed moderate rate, 0 ms upstream, both ways.
   const tree = SCENARIOS.find(({ platform, kind }) => platform === 'ecwid' && kind === 'tree');
-  for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, 0);
+  for (const platform of UPSTREAM_PLATFORMS) await setLatency(upstreams[platform].origin, 0);
   fixedRate = { rate: FIXED_RATE, byTarget: [] };
   for (const { name, server } of running.filter(({ name }) => name === cached.name || name === uncached.name)) {
     const runs = [];

@@ -15,6 +15,9 @@ const tree = { kind: 'tree', title: 'storefront tree (1 + 20 + 200)', complete: 
 const page = { kind: 'page', title: 'category page (50 products)', complete: (answer) => countNames(answer) >= 50 };
 const mix = { kind: 'mix', title: 'merchandising mix (page reads, 10 % moves and assigns)', complete: (answer) => countNames(answer) >= 50 };
 
+/** Every emulated platform (each emulator's latency is set alike). */
+export const UPSTREAM_PLATFORMS = ['ecwid', 'sfcc', 'zaveit', 'bigcommerce'];
+
 export const SCENARIOS = [
   { ...tree, platform: 'ecwid' },
   { ...page, platform: 'ecwid' },
@@ -23,6 +26,8 @@ export const SCENARIOS = [
   { ...page, platform: 'sfcc' },
   { ...tree, platform: 'zaveit' },
   { ...page, platform: 'zaveit' },
+  { ...tree, platform: 'bigcommerce' },
+  { ...page, platform: 'bigcommerce' },
 ];
 
 /** A scenario's operation sent once, to reject a target that answers with errors or less data. */

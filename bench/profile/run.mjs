@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuMs, peakRssMb } from '../measure/procStats.mjs';
 import { printedUrl, startServer } from '../measure/serverProcess.mjs';
-import { checkAnswer, SCENARIOS } from '../scenarios.mjs';
+import { checkAnswer, SCENARIOS, UPSTREAM_PLATFORMS } from '../scenarios.mjs';
 import { pageQuery, treeQuery } from '../targets/categraphQueries.mjs';
 import { writeGatewayConfig } from '../targets/gateway.mjs';
 import { graphqlOperation } from '../targets/graphqlOperation.mjs';
@@ -70,7 +70,7 @@ const result = {
 };
 const upstreams = await startUpstreams();
 try {
-  for (const platform of ['ecwid', 'sfcc', 'zaveit']) await setLatency(upstreams[platform].origin, LATENCY_MS);
+  for (const platform of UPSTREAM_PLATFORMS) await setLatency(upstreams[platform].origin, LATENCY_MS);
   for (const mode of MODES) result.modes[mode] = await profileMode(mode);
 } finally {
   await upstreams.stop();

@@ -19,7 +19,7 @@ function targetName(label, mode) {
 
 /** The config file the gateway is measured with; `extraLines` (YAML) are appended, e.g. a cache section. */
 export function writeGatewayConfig(upstreams, extraLines = []) {
-  const { ecwid, sfcc, zaveit } = upstreams;
+  const { ecwid, sfcc, zaveit, bigcommerce } = upstreams;
   const config = join(mkdtempSync(join(tmpdir(), 'categraph-bench-')), 'stores.yaml');
   writeFileSync(
     config,
@@ -31,6 +31,7 @@ export function writeGatewayConfig(upstreams, extraLines = []) {
       `  - { id: ecwid, platform: ecwid, baseUrl: "${ecwid.baseUrl}", storeId: "${ecwid.storeId}", token: "${ecwid.token}" }`,
       `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${sfcc.catalogId}", token: "${sfcc.token}" }`,
       `  - { id: zaveit, platform: zaveit, baseUrl: "${zaveit.baseUrl}", token: "${zaveit.token}" }`,
+      `  - { id: bigcommerce, platform: bigcommerce, baseUrl: "${bigcommerce.baseUrl}", storeHash: "${bigcommerce.storeHash}", treeId: ${bigcommerce.treeId}, token: "${bigcommerce.token}" }`,
       ...extraLines,
     ].join('\n'),
   );

@@ -34,7 +34,15 @@ function zaveitOperation({ baseUrl, token, pageCategoryId }, kind) {
   return undefined;
 }
 
-const byPlatform = { ecwid: ecwidOperation, sfcc: sfccOperation, zaveit: zaveitOperation };
+function bigcommerceOperation({ baseUrl, storeHash, treeId, token, pageCategoryId }, kind) {
+  const store = `${baseUrl}/stores/${storeHash}/v3`;
+  const auth = (operation) => ({ ...operation, request: { ...operation.request, headers: { 'x-auth-token': token } } });
+  if (kind === 'tree') return auth(get(store, `/catalog/trees/${treeId}/categories`, token));
+  if (kind === 'page') return { ...auth(get(store, `/catalog/categories/${pageCategoryId}/products/sort-order?limit=250`, token)), partial: 'the 50 products without their names' };
+  return undefined;
+}
+
+const byPlatform = { ecwid: ecwidOperation, sfcc: sfccOperation, zaveit: zaveitOperation, bigcommerce: bigcommerceOperation };
 
 /** The emulators themselves serve these: the measured process is the emulator process. */
 export async function start(upstreams) {

@@ -42,3 +42,22 @@ export function seedZaveit(catalog, { ZAVEIT_DEMO_TENANT: tenant, buildProduct }
   catalog.addProducts(tenant, page, products);
   return { treeRootId: root, pageCategoryId: page };
 }
+
+/** BigCommerce's demo is a home and garden store: a 20 × 10 storefront root and a 50-product category are added to its tree. */
+export function seedBigCommerce(catalog, { BIGCOMMERCE_DEMO_TREE_ID: treeId }) {
+  const create = (items) => {
+    const { applied, errors } = catalog.createCategories(items);
+    if (applied.length !== items.length) throw new Error(`BigCommerce bench seed: ${JSON.stringify(errors)}`);
+    return applied.map((category) => category.id);
+  };
+  const [root, page] = create([
+    { name: 'Bench Storefront', tree_id: treeId, parent_id: 0 },
+    { name: 'Bench Page', tree_id: treeId, parent_id: 0 },
+  ]);
+  const departments = create(Array.from({ length: 20 }, (_, n) => ({ name: `Department ${n}`, parent_id: root })));
+  for (const [n, department] of departments.entries()) create(Array.from({ length: 10 }, (_, leaf) => ({ name: `Department ${n} aisle ${leaf}`, parent_id: department })));
+  const products = Array.from({ length: PAGE_SIZE }, (_, n) => catalog.addProduct({ name: `Bench Lamp ${n}`, sku: `BENCH-${2000 + n}`, price: 20 + n, isVisible: true }).id);
+  const failed = catalog.assign(products.map((productId) => ({ product_id: productId, category_id: page })));
+  if (Object.keys(failed).length > 0) throw new Error(`BigCommerce bench seed: ${JSON.stringify(failed)}`);
+  return { treeRootId: String(root), pageCategoryId: String(page) };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigcommerce } from './bigcommerce';
 import type { PlatformDescriptor } from './descriptor';
 import { ecwid } from './ecwid';
 import { sfcc } from './sfcc';
@@ -6,7 +7,7 @@ import type { StoreConfigBase } from './storeConfig';
 import { zaveit } from './zaveit';
 
 /** The platform registry: one descriptor per platform. Adding a platform is its folder and one line here. */
-export const PLATFORMS: readonly PlatformDescriptor[] = [ecwid, sfcc, zaveit];
+export const PLATFORMS: readonly PlatformDescriptor[] = [ecwid, sfcc, zaveit, bigcommerce];
 
 /** The platform a store's config names, if registered. */
 export function platformNamed(name: unknown): PlatformDescriptor | undefined {

@@ -28,9 +28,16 @@ export function isRetryable(request: UpstreamRequest, outcome: AttemptOutcome): 
   return repeatable && response.status >= 500;
 }
 
-/** Exponential backoff with full jitter (a random wait up to base·2^attempt, capped), unless Retry-After says. */
-export function retryDelayMs(outcome: AttemptOutcome, attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
-  const retryAfter = 'response' in outcome ? retryAfterSecondsOf(outcome.response) : undefined;
-  if (retryAfter !== undefined) return retryAfter * 1000;
+/**
+ * Exponential backoff with full jitter (a random wait up to base·2^attempt, capped), unless the answer
+ * says when: the request's `retryAfterMs` (the platform's own header) first, then Retry-After.
+ */
+export function retryDelayMs(request: UpstreamRequest, outcome: AttemptOutcome, attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
+  if ('response' in outcome) {
+    const platformSays = request.retryAfterMs?.(outcome.response);
+    if (platformSays !== undefined) return Math.max(0, platformSays);
+    const retryAfter = retryAfterSecondsOf(outcome.response);
+    if (retryAfter !== undefined) return retryAfter * 1000;
+  }
   return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }

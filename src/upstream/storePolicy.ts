@@ -69,7 +69,7 @@ export class StorePolicy {
     let nextDelayMs = 0;
     const shouldRetry = (outcome: AttemptOutcome) => {
       if (!isRetryable(request, outcome)) return false;
-      nextDelayMs = retryDelayMs(outcome, attemptIndex, this.settings.retryBaseDelayMs, this.settings.retryMaxDelayMs);
+      nextDelayMs = retryDelayMs(request, outcome, attemptIndex, this.settings.retryBaseDelayMs, this.settings.retryMaxDelayMs);
       attemptIndex += 1;
       return Date.now() + nextDelayMs + MIN_ATTEMPT_MS < deadline.deadlineAt;
     };

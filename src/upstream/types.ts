@@ -16,6 +16,11 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** The platform's way of saying a write was not applied, so it is safe to send again. */
   notApplied?: (response: UpstreamResponse) => boolean;
+  /**
+   * The platform's own word on when to try again, in ms from now (a reset header of its rate limit);
+   * undefined where the answer has none. Read before Retry-After.
+   */
+  retryAfterMs?: (response: UpstreamResponse) => number | undefined;
 }
 
 /** A platform's answer, whatever its status. */

@@ -55,7 +55,7 @@ withChromium(`the explorer in Chromium (${CHROMIUM})`, () => {
     await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
 
     // The README's example operations are the tabs; the first, the storefront menu, is open.
-    expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['StorefrontMenu', 'CategoryPage', 'MoveProduct']);
+    expect(await page.locator('.graphiql-tab').allInnerTexts()).toEqual(['StorefrontMenu', 'CategoryPage', 'MoveProduct', 'AssignProducts']);
     expect(await page.locator('.graphiql-query-editor').innerText()).toContain('The storefront menu of every store');
     // Playground's panels: docs explorer, history and the headers editor.
     expect(await page.locator('[aria-label="Show Documentation Explorer"]').count()).toBe(1);
@@ -70,6 +70,7 @@ withChromium(`the explorer in Chromium (${CHROMIUM})`, () => {
       ['ecwid-demo', 'ECWID'],
       ['sfcc-demo', 'SFCC'],
       ['zaveit-demo', 'ZAVEIT'],
+      ['bigcommerce-demo', 'BIGCOMMERCE'],
     ]);
     expect(await page.locator('.result-window').innerText()).toContain('"Grocery"');
 

@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PLATFORMS } from '../../src/platforms';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -56,7 +57,7 @@ test('the Docker image’s install and start command serve the demo with product
     });
     const body = (await response.json()) as any;
     expect(body.errors).toBeUndefined();
-    expect(body.data.stores.map((store: { id: string }) => store.id)).toEqual(['ecwid-demo', 'sfcc-demo', 'zaveit-demo']);
+    expect(body.data.stores.map((store: { id: string }) => store.id)).toEqual(PLATFORMS.map((platform) => `${platform.name}-demo`));
   } finally {
     if (child && child.exitCode === null) {
       child.kill('SIGTERM');

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => all.close());
 
-test.each(['ecwid', 'sfcc', 'zaveit'])('%s answers the storefront menu (examples/storefrontMenu.graphql)', async (storeId) => {
+test.each(['ecwid', 'sfcc', 'zaveit', 'bigcommerce'])('%s answers the storefront menu (examples/storefrontMenu.graphql)', async (storeId) => {
   const { data, errors } = await all.gateway.query(StorefrontMenuDocument, { storeId });
   expect(errors).toBeUndefined();
   const roots = data.categories.nodes;
@@ -21,6 +21,8 @@ test.each([
   ['ecwid', '9691001'],
   ['sfcc', 'womens-clothing-dresses'],
   ['zaveit', '76a489e5-939a-4239-b166-4fbac4caf9fa'],
+  // Frying Pans, below Kitchen › Cookware in the demo store.
+  ['bigcommerce', '20'],
 ])('%s answers the category page (examples/categoryPage.graphql) with its breadcrumb and ordered products', async (storeId, categoryId) => {
   const { data, errors } = await all.gateway.query(CategoryPageDocument, { id: gid('Category', storeId, categoryId), first: 3 });
   expect(errors).toBeUndefined();
@@ -39,5 +41,6 @@ test('stores { capabilities } tells the truth for each platform', async () => {
     { id: 'ecwid', capabilities: { moveProduct: true, createCategory: true, updateCategory: true, deleteCategory: true, categoryImages: true } },
     { id: 'sfcc', capabilities: { moveProduct: true, createCategory: true, updateCategory: true, deleteCategory: true, categoryImages: false } },
     { id: 'zaveit', capabilities: { moveProduct: false, createCategory: false, updateCategory: false, deleteCategory: true, categoryImages: false } },
+    { id: 'bigcommerce', capabilities: { moveProduct: true, createCategory: true, updateCategory: true, deleteCategory: true, categoryImages: true } },
   ]);
 });

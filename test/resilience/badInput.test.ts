@@ -96,6 +96,10 @@ describe('operations refused before execution', () => {
   test('bad ids, unknown stores and more than 10 000 product ids in a mutation', async () => {
     const bad = await postGraphQL(all.gateway.url, `{ a: category(id: "gid://categraph/Category/ecwid/abc") { name } }`);
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    for (const id of ['abc', '0', '-1', '1e3', '9'.repeat(16)]) {
+      const badBigCommerce = await postGraphQL(all.gateway.url, `{ category(id: "gid://categraph/Category/bigcommerce/${id}") { name } }`);
+      expect(badBigCommerce.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    }
     const store = await postGraphQL(all.gateway.url, `{ categories(storeId: "nowhere") { totalCount } }`);
     expect(store.errors![0].extensions!.code).toBe('STORE_NOT_FOUND');
     const productIds = Array.from({ length: 10_001 }, (_, n) => gid('Product', 'ecwid', n + 1));

@@ -7,6 +7,7 @@ const CATEGORIES = {
   ecwid: { id: '9691001', path: '/categories/9691001' },
   sfcc: { id: 'womens-clothing-dresses', path: '/categories/womens-clothing-dresses' },
   zaveit: { id: '76a489e5-939a-4239-b166-4fbac4caf9fa', path: '/category/76a489e5-939a-4239-b166-4fbac4caf9fa' },
+  bigcommerce: { id: '20', path: '/catalog/trees/categories' },
 } as const;
 type StoreId = keyof typeof CATEGORIES;
 const STORES = Object.keys(CATEGORIES) as StoreId[];
@@ -60,6 +61,7 @@ describe('a write the platform fails leaves its catalog as it was', () => {
     ['ecwid', '37208400', '/assignProducts'],
     ['sfcc', 'P-10490', '/products/P-10490'],
     ['zaveit', '97c2cc24-4311-4497-8ce0-07338a708ddd', '/products/add'],
+    ['bigcommerce', '81', '/catalog/products/category-assignments'],
   ])('%s: a 503 on assign is UPSTREAM_UNAVAILABLE and nothing is assigned', async (store, productId, writePath) => {
     const method = store === 'ecwid' ? 'POST' : 'PUT';
     all[store].server.injectFault({ method, path: writePath, status: 503, body: '{}' });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => all.close());
 
 interface Platform {
-  store: 'ecwid' | 'sfcc' | 'zaveit';
+  store: 'ecwid' | 'sfcc' | 'zaveit' | 'bigcommerce';
   categoryId: string;
   /** The category's products as the platform holds them, in order. */
   productsInCategory(): string[];
@@ -41,6 +41,13 @@ const PLATFORMS: Platform[] = [
     productsInCategory: () => all.zaveit.catalog.category('76a489e5-939a-4239-b166-4fbac4caf9fa')!.productIds,
     allProducts: () => all.zaveit.catalog.productsOf(ZAVEIT_DEMO_TENANT).map((product) => product._id),
     canMove: false,
+  },
+  {
+    store: 'bigcommerce',
+    categoryId: '20',
+    productsInCategory: () => all.bigcommerce.catalog.sortOrder(20).map((entry) => String(entry.product_id)),
+    allProducts: () => [...all.bigcommerce.catalog.products.keys()].map(String),
+    canMove: true,
   },
 ];
 

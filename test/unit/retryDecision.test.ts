@@ -35,13 +35,28 @@ describe('which attempts are repeated', () => {
 
 describe('how long to wait', () => {
   test("the platform's Retry-After wins", () => {
-    expect(retryDelayMs(answer(429, { 'retry-after': '3' }), 0, 100, 2000)).toBe(3000);
+    expect(retryDelayMs(get, answer(429, { 'retry-after': '3' }), 0, 100, 2000)).toBe(3000);
+  });
+
+  test("the request's own reading of the answer wins over Retry-After; where it finds nothing, Retry-After still counts", () => {
+    const resetHeader = (response: { headers: Record<string, string | string[] | undefined> }) => {
+      const raw = response.headers['x-reset-ms'];
+      return typeof raw === 'string' ? Number(raw) : undefined;
+    };
+    const request: UpstreamRequest = { ...get, retryAfterMs: resetHeader };
+    expect(retryDelayMs(request, answer(429, { 'x-reset-ms': '1234', 'retry-after': '3' }), 0, 100, 2000)).toBe(1234);
+    expect(retryDelayMs(request, answer(429, { 'retry-after': '3' }), 0, 100, 2000)).toBe(3000);
+    expect(retryDelayMs(request, answer(503), 3, 100, 2000, () => 0.5)).toBe(400);
+    // A wait in the past is no wait, never a negative one.
+    expect(retryDelayMs(request, answer(429, { 'x-reset-ms': '-5' }), 0, 100, 2000)).toBe(0);
+    // No answer, nothing to read.
+    expect(retryDelayMs(request, noAnswer, 2, 100, 2000, () => 0)).toBe(0);
   });
 
   test('otherwise full jitter: up to base·2^attempt, capped', () => {
-    expect(retryDelayMs(answer(503), 0, 100, 2000, () => 0.999)).toBe(99);
-    expect(retryDelayMs(answer(503), 3, 100, 2000, () => 0.5)).toBe(400);
-    expect(retryDelayMs(answer(503), 10, 100, 2000, () => 0.999)).toBe(1998);
-    expect(retryDelayMs(noAnswer, 2, 100, 2000, () => 0)).toBe(0);
+    expect(retryDelayMs(get, answer(503), 0, 100, 2000, () => 0.999)).toBe(99);
+    expect(retryDelayMs(get, answer(503), 3, 100, 2000, () => 0.5)).toBe(400);
+    expect(retryDelayMs(get, answer(503), 10, 100, 2000, () => 0.999)).toBe(1998);
+    expect(retryDelayMs(get, noAnswer, 2, 100, 2000, () => 0)).toBe(0);
   });
 });

@@ -47,6 +47,18 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Body of 404 answers for paths no route knows. */
   notFoundBody?: unknown;
+  /**
+   * A platform's own quota, checked after `authorize` instead of `rateLimit`: its headers go on every answer
+   * from then on (the route's, its errors, 404s), and `reject` answers in place of the route.
+   */
+  quota?: (req: EmulatorRequest) => QuotaDecision;
+}
+
+/** What a platform's quota says about one request. */
+export interface QuotaDecision {
+  headers?: Record<string, string>;
+  /** The over-quota answer; the route is not run. */
+  reject?: EmulatorReply;
 }
 
 const CONTROL_PREFIX = '/__emulator/';
@@ -163,6 +175,7 @@ export class EmulatorServer {
         }
       },
     };
+    let quotaHeaders: Record<string, string> | undefined;
     try {
       this.options.authorize?.(request);
       if (this.limiter) {
@@ -171,12 +184,15 @@ export class EmulatorServer {
           return { status: 429, headers: { 'retry-after': String(retryAfter) } };
         }
       }
-      if (!found) return { status: 404, body: this.options.notFoundBody };
+      const decision = this.options.quota?.(request);
+      quotaHeaders = decision?.headers;
+      if (decision?.reject) return withHeaders(decision.reject, quotaHeaders);
+      if (!found) return withHeaders({ status: 404, body: this.options.notFoundBody }, quotaHeaders);
       const { handler } = found.store as { handler: RouteHandler };
-      return await handler(request);
+      return withHeaders(await handler(request), quotaHeaders);
     } catch (error) {
-      if (error instanceof EmulatorHttpError) return { status: error.status, body: error.body, headers: error.headers };
-      return { status: 500, body: { errorMessage: 'Internal server error' } };
+      if (error instanceof EmulatorHttpError) return withHeaders({ status: error.status, body: error.body, headers: error.headers }, quotaHeaders);
+      return withHeaders({ status: 500, body: { errorMessage: 'Internal server error' } }, quotaHeaders);
     }
   }
 
@@ -200,6 +216,11 @@ export class EmulatorServer {
     }
     send(res, { status: 404 });
   }
+}
+
+/** The reply with the quota's headers added (the reply's own win on a clash). */
+function withHeaders(reply: EmulatorReply, headers: Record<string, string> | undefined): EmulatorReply {
+  return headers ? { ...reply, headers: { ...headers, ...reply.headers } } : reply;
 }
 
 function send(res: ServerResponse, reply: EmulatorReply): void {

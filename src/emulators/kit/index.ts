@@ -1,8 +1,9 @@
 export { EmulatorServer } from './emulatorServer';
-export type { EmulatorOptions, EmulatorReply, EmulatorRequest, EmulatorRoute, RouteHandler } from './emulatorServer';
+export type { EmulatorOptions, EmulatorReply, EmulatorRequest, EmulatorRoute, QuotaDecision, RouteHandler } from './emulatorServer';
 export { EmulatorHttpError } from './httpError';
 export type { FaultRule } from './faults';
 export type { LoggedRequest } from './requestLog';
 export { seededRandom } from './seededRandom';
 export type { CommonEmulatorOptions, RunningEmulator } from './runningEmulator';
-export type { RateLimit } from './rateLimiter';
+export { FixedWindowRateLimiter } from './rateLimiter';
+export type { QuotaState, RateLimit } from './rateLimiter';
