@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { PLATFORMS, platformNamed } from '../platforms';
 import { GatewayConfig, gatewayConfigSchema } from './configSchema';
 import { interpolateEnv, MissingEnvError } from './interpolate';
 
@@ -38,9 +37,6 @@ export function parseConfig(raw: unknown, source: string, env: NodeJS.ProcessEnv
     if (error instanceof MissingEnvError) throw new ConfigError(`${source}: ${where(raw, error.path)}: ${error.message}`);
     throw error;
   }
-  const unknownPlatform = findUnknownPlatform(interpolated);
-  if (unknownPlatform) throw new ConfigError(`${source}: ${where(raw, unknownPlatform)}: must be one of ${PLATFORMS.map((platform) => platform.name).join(', ')}`);
-
   const result = gatewayConfigSchema.safeParse(interpolated);
   if (!result.success) {
     const lines = result.error.issues.map((issue: z.core.$ZodIssue) => `${source}: ${where(raw, issue.path as Array<string | number>)}: ${issue.message}`);
@@ -60,11 +56,4 @@ function where(raw: unknown, path: Array<string | number>): string {
     return path.length > 2 ? `${name}, field "${path.slice(2).join('.')}"` : name;
   }
   return path.length ? `field "${path.join('.')}"` : 'config';
-}
-
-function findUnknownPlatform(raw: unknown): Array<string | number> | undefined {
-  const stores = (raw as { stores?: unknown })?.stores;
-  if (!Array.isArray(stores)) return undefined;
-  const index = stores.findIndex((store) => store && typeof store === 'object' && !platformNamed((store as { platform?: unknown }).platform));
-  return index < 0 ? undefined : ['stores', index, 'platform'];
 }

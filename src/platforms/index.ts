@@ -14,7 +14,7 @@ export function platformNamed(name: unknown): PlatformDescriptor | undefined {
   return PLATFORMS.find((platform) => platform.name === name);
 }
 
-/** A store's config entry, checked by its platform's own schema (an unknown platform is refused first, by name). */
+/** A store's config entry, checked by its platform's own schema; an unknown platform is refused by name, with the registered ones. */
 export const storeConfigSchema = z
   .custom<{ platform?: unknown }>((value) => typeof value === 'object' && value !== null, 'must be a store')
   .transform((store, ctx): StoreConfigBase => {
@@ -25,6 +25,6 @@ export const storeConfigSchema = z
     }
     const parsed = platform.configSchema.safeParse(store);
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message, path: issue.path });
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
     return z.NEVER;
   });

@@ -10,6 +10,7 @@ import type { UpstreamClient } from '../../upstream/upstreamClient';
 import { chunk } from '../../util/chunk';
 import { MemoKey } from '../../util/requestMemo';
 import type { CallContext, CatalogPort } from '../port';
+import { ListingIndexes } from '../listingIndexes';
 import { isOk, RestAdapter } from '../restAdapter';
 import { CategoryIndex, siblingOrder } from './categoryIndex';
 import { BIGCOMMERCE_ENDPOINTS as API, CategoryListing } from './endpoints';
@@ -60,8 +61,7 @@ interface ProductOrder {
 export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> implements CatalogPort {
   /** The tree's size as BigCommerce last said it: what reading it whole would cost. */
   private knownTotal: number | undefined;
-  /** Indexes by the answers they were built from: requests that shared the same reads in flight share the index too. */
-  private readonly indexesByListing = new WeakMap<object, { pages: readonly object[]; index: CategoryIndex | null }>();
+  private readonly indexes = new ListingIndexes<CategoryIndex | null>();
   private readonly storeNotFound: BigCommerceNotFound;
 
   constructor(
@@ -354,17 +354,12 @@ export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> impleme
   private async loadIndex(ctx: CallContext, carried: Carried): Promise<CategoryIndex | null> {
     const pages = await this.wholeListing(ctx);
     if (!pages) return null;
-    const [first] = pages;
-    const built = this.indexesByListing.get(first);
-    let index: CategoryIndex | null;
-    if (built && built.pages.length === pages.length && built.pages.every((page, at) => page === pages[at])) {
-      index = built.index;
-    } else {
+    const index = this.indexes.of(pages, () => {
+      const [first] = pages;
       const listed = pages.flatMap((page) => page.data);
       const consistent = pages.every((page) => page.meta.pagination.total === first.meta.pagination.total) && listed.length === first.meta.pagination.total;
-      index = consistent ? CategoryIndex.of(listed) : null;
-      this.indexesByListing.set(first, { pages, index });
-    }
+      return consistent ? CategoryIndex.of(listed) : null;
+    });
     index?.carryInto(carried);
     return index;
   }

@@ -10,6 +10,7 @@ import type { UpstreamClient } from '../../upstream/upstreamClient';
 import { chunk } from '../../util/chunk';
 import { MemoKey } from '../../util/requestMemo';
 import type { CallContext, CatalogPort } from '../port';
+import { ListingIndexes } from '../listingIndexes';
 import { RestAdapter } from '../restAdapter';
 import { CategoryIndex } from './categoryIndex';
 import { CategoryListing, ECWID_ENDPOINTS as API } from './endpoints';
@@ -45,11 +46,7 @@ const categoryNotFound = (id: string, field = ['categoryId']): EcwidNotFound => 
 
 /** Ecwid REST API v3 behind the catalog port (docs/platforms/ecwid.md). */
 export class EcwidAdapter extends RestAdapter<EcwidNotFound> implements CatalogPort {
-  /**
-   * Indexes by the answers they were built from: requests that shared the same listing reads in flight
-   * (and so the same parsed pages) share the index too.
-   */
-  private readonly indexesByListing = new WeakMap<object, { pages: readonly object[]; index: CategoryIndex }>();
+  private readonly indexes = new ListingIndexes<CategoryIndex>();
   /** The store's category count as Ecwid last said it: what an index would cost. */
   private knownTotal: number | undefined;
 
@@ -282,9 +279,7 @@ export class EcwidAdapter extends RestAdapter<EcwidNotFound> implements CatalogP
     const listed = pages.flatMap((page) => page.items);
     const distinct = new Set(listed.map((category) => category.id)).size;
     if (pages.some((page) => page.total !== first.total) || distinct !== first.total) return null;
-    const built = this.indexesByListing.get(first);
-    const index = built && built.pages.every((page, at) => page === pages[at]) ? built.index : new CategoryIndex(listed);
-    if (index !== built?.index) this.indexesByListing.set(first, { pages, index });
+    const index = this.indexes.of(pages, () => new CategoryIndex(listed));
     index.carryInto(carried);
     return index;
   }

@@ -3,29 +3,23 @@ import pLimit from 'p-limit';
 /**
  * Runs `work` for every item, in the items' order, with at most `concurrency` in flight (SFCC writes and
  * reads one product per request; docs/platforms/sfcc.md#rate-limits). The first failure stops new work
- * from starting; the work in flight finishes, then that failure is thrown.
+ * from starting (what is still queued does nothing); the work in flight finishes, then that failure is thrown.
  */
 export async function forEachBounded<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   const limit = pLimit(concurrency);
   let failure: { error: unknown } | undefined;
-  let stopped!: () => void;
-  const stop = new Promise<void>((resolve) => (stopped = resolve));
-  // The work that started: once the queue is cleared, p-limit never settles the calls it dropped.
-  const started: Array<Promise<void>> = [];
-  const queued = items.map((item, index) =>
-    limit(() => {
-      const run = (async () => work(item, index))().catch((error: unknown) => {
+  await Promise.all(
+    items.map((item, index) =>
+      limit(async () => {
         if (failure) return;
-        failure = { error };
-        limit.clearQueue();
-        stopped();
-      });
-      started.push(run);
-      return run;
-    }),
+        try {
+          await work(item, index);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }),
+    ),
   );
-  await Promise.race([Promise.allSettled(queued), stop]);
-  await Promise.allSettled(started);
   if (failure) throw failure.error;
 }
 

@@ -1,12 +1,8 @@
 import { ErrorCode } from '../../../../src/domain/errorCode';
 import { bigCommerceFault, categoryNotFound, errorMessageOf, itemErrorsOf, rateLimitResetMs } from '../../../../src/platforms/bigcommerce/faults';
+import { upstreamAnswer as answer } from '../../../support/upstreamAnswer';
 
 const notFound = categoryNotFound('5');
-const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) => ({
-  status,
-  headers,
-  text: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
-});
 
 describe('BigCommerce statuses in the gateway terms (docs/platforms/bigcommerce.md#faults)', () => {
   test.each([

@@ -1,12 +1,8 @@
 import { ErrorCode } from '../../../../src/domain/errorCode';
 import { ecwidFault } from '../../../../src/platforms/ecwid/faults';
+import { upstreamAnswer as answer } from '../../../support/upstreamAnswer';
 
 const notFound = { code: ErrorCode.CATEGORY_NOT_FOUND, message: 'Category 5 does not exist', field: ['categoryId'] };
-const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) => ({
-  status,
-  headers,
-  text: body === undefined ? '' : JSON.stringify(body),
-});
 
 describe('Ecwid statuses in the gateway terms (README, "Errors"; docs/platforms/ecwid.md#faults)', () => {
   test.each([

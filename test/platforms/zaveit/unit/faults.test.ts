@@ -1,11 +1,6 @@
 import { ErrorCode } from '../../../../src/domain/errorCode';
 import { categoryNotFound, idsNamedIn, zaveitFault } from '../../../../src/platforms/zaveit/faults';
-
-const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) => ({
-  status,
-  headers,
-  text: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
-});
+import { upstreamAnswer as answer } from '../../../support/upstreamAnswer';
 
 describe('Zaveit statuses in the gateway terms (docs/platforms/zaveit.md#faults)', () => {
   test.each([
