@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, print } from 'graphql';
+import { Kind, ObjectTypeDefinitionNode, parse, print } from 'graphql';
 import { ECWID_STORE, EcwidHarness, startEcwidHarness } from '../support/ecwidGateway';
 import { gid, postGraphQL, startTestGateway } from '../support/gateway';
 
@@ -74,14 +74,18 @@ async function serviceSdl(url: string): Promise<string> {
 }
 
 describe('Categraph as an Apollo Federation v2 subgraph', () => {
-  test('_service.sdl declares Category and Product as entities keyed by their global id', () => {
-    expect(categraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.0"/);
-    const keys = (type: string) =>
-      parse(categraphSdl)
-        .definitions.flatMap((definition) => ('name' in definition && definition.name?.value === type && 'directives' in definition ? (definition.directives ?? []) : []))
-        .map((directive) => print(directive));
-    expect(keys('Category')).toEqual(['@key(fields: "id")']);
-    expect(keys('Product')).toEqual(['@key(fields: "id")']);
+  test('_service.sdl declares the entities, keyed by their global id, on the definitions that hold their fields', () => {
+    expect(categraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.0", import: \["@key", "@shareable"\]\)/);
+    const definitions = parse(categraphSdl).definitions;
+    // A composer that reads `extend type` as a type of its own (The Guild's) finds its fields missing.
+    expect(definitions.filter((definition) => definition.kind === Kind.OBJECT_TYPE_EXTENSION)).toEqual([]);
+    const directives = (type: string) =>
+      definitions
+        .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === type)
+        .map((definition) => (definition.directives ?? []).map((directive) => print(directive)));
+    expect(directives('Category')).toEqual([['@key(fields: "id")']]);
+    expect(directives('Product')).toEqual([['@key(fields: "id")']]);
+    expect(directives('PageInfo')).toEqual([['@shareable']]);
   });
 
   test('a supergraph query spans both subgraphs, and Categraph resolves the entities in batches', async () => {
