@@ -1,11 +1,17 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { operationLabel } from './operationLabel';
 import type { UpstreamEvent } from './upstreamTiming';
 
-const BREAKER_STATE = { closed: 0, open: 1, 'half-open': 2 } as const;
+/** The breaker's states as the `state` label spells them (Prometheus label values, snake case). */
+const BREAKER_STATES = { closed: 'closed', open: 'open', 'half-open': 'half_open' } as const;
 
-/** The gateway's Prometheus metrics (prom-client), served at GET /metrics. One registry per gateway. */
+/**
+ * The gateway's Prometheus metrics (prom-client), served at GET /metrics. One registry per gateway.
+ * Node's default metrics keep their standard names (process_*, nodejs_*) so stock dashboards find them.
+ */
 export class GatewayMetrics {
   readonly registry = new Registry();
+  private readonly knownOperations: ReadonlySet<string>;
   private readonly requests = new Counter({
     name: 'categraph_graphql_requests_total',
     help: 'GraphQL operations served, by operation name, type and outcome (ok, errors)',
@@ -46,16 +52,19 @@ export class GatewayMetrics {
   });
   private readonly breaker = new Gauge({
     name: 'categraph_upstream_circuit_state',
-    help: "Each store's circuit breaker: 0 closed, 1 open, 2 half-open",
-    labelNames: ['store', 'platform'],
+    help: "Each store's circuit breaker: 1 on the series of its current state (closed, open, half_open), 0 on the others",
+    labelNames: ['store', 'platform', 'state'],
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'categraph_' });
+  /** `knownOperationNames` label their operations; every other name counts as `other`. */
+  constructor(knownOperationNames: readonly string[] = []) {
+    this.knownOperations = new Set(knownOperationNames);
+    collectDefaultMetrics({ register: this.registry });
   }
 
-  observeOperation(operation: string, type: string, hadErrors: boolean, seconds: number): void {
+  observeOperation(name: string, type: string, hadErrors: boolean, seconds: number): void {
+    const operation = operationLabel(this.knownOperations, name);
     this.requests.inc({ operation, type, outcome: hadErrors ? 'errors' : 'ok' });
     this.requestSeconds.observe({ operation }, seconds);
   }
@@ -75,7 +84,9 @@ export class GatewayMetrics {
         this.throttled.inc({ store: event.storeId, platform: event.platform });
         break;
       case 'breaker':
-        this.breaker.set({ store: event.storeId, platform: event.platform }, BREAKER_STATE[event.state]);
+        for (const [state, label] of Object.entries(BREAKER_STATES)) {
+          this.breaker.set({ store: event.storeId, platform: event.platform, state: label }, state === event.state ? 1 : 0);
+        }
         break;
     }
   };

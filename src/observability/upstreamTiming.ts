@@ -5,6 +5,8 @@ export interface UpstreamTiming {
   method: string;
   /** The path below the store's baseUrl, without the query string. */
   path: string;
+  /** The path's template (e.g. /categories/{id}), where the endpoint gives one. */
+  route?: string;
   /** The HTTP status, or undefined when no answer came (timeout, refused, reset). */
   status?: number;
   /** Epoch ms when the attempt started, and how long it took. */

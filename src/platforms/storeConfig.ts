@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { upstreamSettings, type UpstreamSettings } from '../upstream/upstreamSettings';
+import { upstreamOverrides, type UpstreamSettings } from '../upstream/upstreamSettings';
 import { httpUrl } from '../util/httpUrl';
 
 /** What every store's config entry has, whatever its platform. */
@@ -20,7 +20,7 @@ export function storeConfigSchema<N extends string, S extends z.ZodRawShape>(pla
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must match [a-z0-9][a-z0-9-]*'),
       baseUrl: httpUrl,
       token: z.string().min(1, 'must not be empty'),
-      upstream: upstreamSettings.partial().optional(),
+      upstream: upstreamOverrides.optional(),
       platform: z.literal(platform),
       ...own,
     })

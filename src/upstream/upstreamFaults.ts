@@ -9,6 +9,14 @@ export function transportFault(platformName: string, error: unknown, aborted: bo
   return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${platformName} ${what}`, { retryable: true });
 }
 
+/**
+ * An answer larger than the store's `upstream.maxResponseBytes`: the platform's data or a misbehaving
+ * proxy, not an outage, so it is not retried (the same read would bring the same answer).
+ */
+export function answerTooLargeFault(platformName: string, maxBytes: number, upstreamStatus: number): GatewayFault {
+  return new GatewayFault(ErrorCode.UPSTREAM_ERROR, `${platformName} answered more than ${byteSize(maxBytes)} (upstream.maxResponseBytes)`, { upstreamStatus });
+}
+
 /** The statuses every platform means the same by: quota, credentials, outage; other 4xx are unexpected. */
 export function statusFault(platformName: string, response: UpstreamResponse, message?: string): GatewayFault {
   const { status } = response;
@@ -42,4 +50,11 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' ? code : 'connection failed';
+}
+
+/** 16777216 → "16 MiB", 65536 → "64 KiB", anything else in bytes: the unit the setting was likely written in. */
+function byteSize(bytes: number): string {
+  if (bytes % 1048576 === 0) return `${bytes / 1048576} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }

@@ -33,8 +33,9 @@ export function requestObservability(logger: Logger, metrics: GatewayMetrics): A
             operationName: operationName ?? 'anonymous',
             operationType: operation?.operation ?? 'invalid',
             durationMs: performance.now() - started,
-            errorCodes: errors?.map((error) => error.extensions?.code ?? unwrapCode(error)),
+            errorCodes: errors?.map(errorCodeOf),
             upstream: contextValue.upstreamTimings,
+            answerCache: contextValue.answerCache,
           });
         },
       };
@@ -52,7 +53,7 @@ export interface RequestRecord {
   durationMs: number;
   errorCodes?: unknown[];
   upstream?: UpstreamTiming[];
-  /** Answered from the answer cache, before GraphQL ran. */
+  /** Answered from the answer cache: validated, not executed. */
   answerCache?: 'hit';
 }
 
@@ -63,7 +64,9 @@ export function recordRequest(logger: Logger, metrics: GatewayMetrics, record: R
   logger.info({ ...record, durationMs }, 'graphql request');
 }
 
-function unwrapCode(error: GraphQLError): unknown {
+/** An error's code as clients will see it, before `formatError` has given it one. */
+export function errorCodeOf(error: GraphQLError): unknown {
+  if (error.extensions?.code) return error.extensions.code;
   const original = unwrapResolverError(error);
   return original instanceof GatewayFault ? original.code : 'INTERNAL_SERVER_ERROR';
 }

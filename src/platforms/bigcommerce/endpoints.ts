@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ImageUpload } from '../../domain/records';
-import { Endpoint, segment } from '../endpoint';
+import { Endpoint, route } from '../endpoint';
 import type { BigCommerceAssignment, BigCommerceCategoryWrite, BigCommerceSortOrderWrite } from './wire';
 
 const DOCUMENTED = { documented: 'docs/platforms/bigcommerce.md#endpoints' } as const;
@@ -28,7 +28,7 @@ export const BIGCOMMERCE_ENDPOINTS = {
     source: DOCUMENTED,
     request: ({ treeId, parentId, categoryIds, visibleOnly, page, limit }: CategoryListing) => ({
       method: 'GET',
-      path: '/catalog/trees/categories',
+      ...route('/catalog/trees/categories'),
       query: {
         'tree_id:in': treeId,
         'parent_id:in': parentId,
@@ -42,24 +42,24 @@ export const BIGCOMMERCE_ENDPOINTS = {
   /** Creates categories (an array body); answers them with their new ids. */
   createCategories: {
     source: DOCUMENTED,
-    request: (writes: BigCommerceCategoryWrite[]) => ({ method: 'POST', path: '/catalog/trees/categories', json: writes }),
+    request: (writes: BigCommerceCategoryWrite[]) => ({ method: 'POST', ...route('/catalog/trees/categories'), json: writes }),
   } satisfies Endpoint<[BigCommerceCategoryWrite[]]>,
   /** Sets the given fields of categories named by `category_id`: setting them again is harmless. */
   updateCategories: {
     source: DOCUMENTED,
-    request: (writes: BigCommerceCategoryWrite[]) => ({ method: 'PUT', path: '/catalog/trees/categories', json: writes, idempotent: true }),
+    request: (writes: BigCommerceCategoryWrite[]) => ({ method: 'PUT', ...route('/catalog/trees/categories'), json: writes, idempotent: true }),
   } satisfies Endpoint<[BigCommerceCategoryWrite[]]>,
   /** Deletes categories by id: a second time finds nothing to delete. */
   deleteCategories: {
     source: DOCUMENTED,
-    request: (categoryIds: readonly string[]) => ({ method: 'DELETE', path: '/catalog/trees/categories', query: { 'category_id:in': ids(categoryIds) }, idempotent: true }),
+    request: (categoryIds: readonly string[]) => ({ method: 'DELETE', ...route('/catalog/trees/categories'), query: { 'category_id:in': ids(categoryIds) }, idempotent: true }),
   } satisfies Endpoint<[readonly string[]]>,
   /** A page of a category's products with their sort_order, ascending (nulls last). */
   productSortOrder: {
     source: DOCUMENTED,
     request: (categoryId: string, page: number, limit: number) => ({
       method: 'GET',
-      path: `/catalog/categories/${segment(categoryId)}/products/sort-order`,
+      ...route('/catalog/categories/{categoryId}/products/sort-order', { categoryId }),
       query: { page, limit },
     }),
   } satisfies Endpoint<[string, number, number]>,
@@ -68,7 +68,7 @@ export const BIGCOMMERCE_ENDPOINTS = {
     source: DOCUMENTED,
     request: (categoryId: string, entries: BigCommerceSortOrderWrite[]) => ({
       method: 'PUT',
-      path: `/catalog/categories/${segment(categoryId)}/products/sort-order`,
+      ...route('/catalog/categories/{categoryId}/products/sort-order', { categoryId }),
       json: entries,
       idempotent: true,
     }),
@@ -76,14 +76,14 @@ export const BIGCOMMERCE_ENDPOINTS = {
   /** Assigns products to categories: an assignment that exists already stays as it is. */
   assignProducts: {
     source: DOCUMENTED,
-    request: (assignments: BigCommerceAssignment[]) => ({ method: 'PUT', path: '/catalog/products/category-assignments', json: assignments, idempotent: true }),
+    request: (assignments: BigCommerceAssignment[]) => ({ method: 'PUT', ...route('/catalog/products/category-assignments'), json: assignments, idempotent: true }),
   } satisfies Endpoint<[BigCommerceAssignment[]]>,
   /** Removes the assignments of these products to this category; one that is not there is no error. */
   unassignProducts: {
     source: DOCUMENTED,
     request: (categoryId: string, productIds: readonly string[]) => ({
       method: 'DELETE',
-      path: '/catalog/products/category-assignments',
+      ...route('/catalog/products/category-assignments'),
       query: { 'product_id:in': ids(productIds), 'category_id:in': categoryId },
       idempotent: true,
     }),
@@ -93,7 +93,7 @@ export const BIGCOMMERCE_ENDPOINTS = {
     source: DOCUMENTED,
     request: (productIds: readonly string[], limit: number) => ({
       method: 'GET',
-      path: '/catalog/products',
+      ...route('/catalog/products'),
       query: { 'id:in': ids(productIds), include_fields: 'name,sku', limit },
     }),
   } satisfies Endpoint<[readonly string[], number]>,
@@ -102,12 +102,12 @@ export const BIGCOMMERCE_ENDPOINTS = {
     source: DOCUMENTED,
     request: (categoryId: string, image: ImageUpload) => {
       const { body, contentType } = formWithFile('image_file', image);
-      return { method: 'POST', path: `/catalog/categories/${segment(categoryId)}/image`, body, contentType };
+      return { method: 'POST', ...route('/catalog/categories/{categoryId}/image', { categoryId }), body, contentType };
     },
   } satisfies Endpoint<[string, ImageUpload]>,
   deleteImage: {
     source: DOCUMENTED,
-    request: (categoryId: string) => ({ method: 'DELETE', path: `/catalog/categories/${segment(categoryId)}/image`, idempotent: true }),
+    request: (categoryId: string) => ({ method: 'DELETE', ...route('/catalog/categories/{categoryId}/image', { categoryId }), idempotent: true }),
   } satisfies Endpoint<[string]>,
 } as const;
 

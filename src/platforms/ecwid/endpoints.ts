@@ -1,5 +1,5 @@
 import type { ImageUpload } from '../../domain/records';
-import { Endpoint, segment } from '../endpoint';
+import { Endpoint, route } from '../endpoint';
 import { ECWID_PAGE_SIZE, EcwidCategoryWrite } from './wire';
 
 const DOCUMENTED = { documented: 'docs/platforms/ecwid.md#endpoints' } as const;
@@ -19,42 +19,42 @@ export const ECWID_ENDPOINTS = {
     source: DOCUMENTED,
     request: ({ parent, includeHidden, offset, limit }: CategoryListing) => ({
       method: 'GET',
-      path: '/categories',
+      ...route('/categories'),
       query: { parent, hidden_categories: includeHidden, productIds: true, offset, limit },
     }),
   } satisfies Endpoint<[CategoryListing]>,
-  getCategory: { source: DOCUMENTED, request: (id: string) => ({ method: 'GET', path: `/categories/${segment(id)}` }) } satisfies Endpoint<[string]>,
+  getCategory: { source: DOCUMENTED, request: (id: string) => ({ method: 'GET', ...route('/categories/{id}', { id }) }) } satisfies Endpoint<[string]>,
   /** Products by id, at most a page of them. */
   searchProducts: {
     source: DOCUMENTED,
-    request: (ids: readonly string[]) => ({ method: 'GET', path: '/products', query: { productId: ids.join(','), limit: ECWID_PAGE_SIZE } }),
+    request: (ids: readonly string[]) => ({ method: 'GET', ...route('/products'), query: { productId: ids.join(','), limit: ECWID_PAGE_SIZE } }),
   } satisfies Endpoint<[readonly string[]]>,
   createCategory: {
     source: DOCUMENTED,
-    request: (write: EcwidCategoryWrite) => ({ method: 'POST', path: '/categories', json: write }),
+    request: (write: EcwidCategoryWrite) => ({ method: 'POST', ...route('/categories'), json: write }),
   } satisfies Endpoint<[EcwidCategoryWrite]>,
   updateCategory: {
     source: DOCUMENTED,
-    request: (id: string, write: EcwidCategoryWrite) => ({ method: 'PUT', path: `/categories/${segment(id)}`, json: write }),
+    request: (id: string, write: EcwidCategoryWrite) => ({ method: 'PUT', ...route('/categories/{id}', { id }), json: write }),
   } satisfies Endpoint<[string, EcwidCategoryWrite]>,
   /** The whole product order replaced at once: repeating it is harmless. */
   reorderProducts: {
     source: DOCUMENTED,
-    request: (id: string, productIds: number[]) => ({ method: 'PUT', path: `/categories/${segment(id)}`, json: { productIds }, idempotent: true }),
+    request: (id: string, productIds: number[]) => ({ method: 'PUT', ...route('/categories/{id}', { id }), json: { productIds }, idempotent: true }),
   } satisfies Endpoint<[string, number[]]>,
-  deleteCategory: { source: DOCUMENTED, request: (id: string) => ({ method: 'DELETE', path: `/categories/${segment(id)}` }) } satisfies Endpoint<[string]>,
+  deleteCategory: { source: DOCUMENTED, request: (id: string) => ({ method: 'DELETE', ...route('/categories/{id}', { id }) }) } satisfies Endpoint<[string]>,
   /** Appends the products not yet in the category: repeating it is harmless. */
   assignProducts: {
     source: DOCUMENTED,
-    request: (id: string, productIds: number[]) => ({ method: 'POST', path: `/categories/${segment(id)}/assignProducts`, json: { productIds }, idempotent: true }),
+    request: (id: string, productIds: number[]) => ({ method: 'POST', ...route('/categories/{id}/assignProducts', { id }), json: { productIds }, idempotent: true }),
   } satisfies Endpoint<[string, number[]]>,
   unassignProducts: {
     source: DOCUMENTED,
-    request: (id: string, productIds: number[]) => ({ method: 'POST', path: `/categories/${segment(id)}/unassignProducts`, json: { productIds }, idempotent: true }),
+    request: (id: string, productIds: number[]) => ({ method: 'POST', ...route('/categories/{id}/unassignProducts', { id }), json: { productIds }, idempotent: true }),
   } satisfies Endpoint<[string, number[]]>,
   uploadImage: {
     source: DOCUMENTED,
-    request: (id: string, image: ImageUpload) => ({ method: 'POST', path: `/categories/${segment(id)}/image`, body: image.bytes, contentType: image.contentType }),
+    request: (id: string, image: ImageUpload) => ({ method: 'POST', ...route('/categories/{id}/image', { id }), body: image.bytes, contentType: image.contentType }),
   } satisfies Endpoint<[string, ImageUpload]>,
-  deleteImage: { source: DOCUMENTED, request: (id: string) => ({ method: 'DELETE', path: `/categories/${segment(id)}/image` }) } satisfies Endpoint<[string]>,
+  deleteImage: { source: DOCUMENTED, request: (id: string) => ({ method: 'DELETE', ...route('/categories/{id}/image', { id }) }) } satisfies Endpoint<[string]>,
 } as const;

@@ -1,7 +1,11 @@
-import { type Endpoint, segment } from '../endpoint';
+import { type Endpoint, route } from '../endpoint';
 import type { SfccCategoryWrite } from './wire';
 
 /** The Data API 23.2 Categories resource: categories and their product assignments (docs/platforms/sfcc.md#endpoints). */
+const CATALOG = '/catalogs/{catalogId}';
+const CATEGORY = `${CATALOG}/categories/{categoryId}` as const;
+const ASSIGNMENT = `${CATEGORY}/products/{productId}` as const;
+
 const CATEGORIES_RESOURCE = { documented: 'https://sfcclearning.com/infocenter/OCAPI/current/data/Resources/Categories.php' };
 
 /**
@@ -15,29 +19,29 @@ export const SFCC_ENDPOINTS = {
   /** A page of every category of the catalog: `{count, data, start, total}`. */
   listCategories: {
     source: CATEGORIES_RESOURCE,
-    request: (catalog: string, start: number, count: number) => ({ method: 'GET', path: `${catalogPath(catalog)}/categories`, query: { start, count } }),
+    request: (catalog: string, start: number, count: number) => ({ method: 'GET', ...route(`${CATALOG}/categories`, { catalogId: catalog }), query: { start, count } }),
   } satisfies Endpoint<[string, number, number]>,
   /** The category with `levels` of subcategories nested in `categories`. */
   category: {
     source: CATEGORIES_RESOURCE,
-    request: (catalog: string, categoryId: string, levels: number) => ({ method: 'GET', path: categoryPath(catalog, categoryId), query: { levels } }),
+    request: (catalog: string, categoryId: string, levels: number) => ({ method: 'GET', ...route(CATEGORY, { catalogId: catalog, categoryId }), query: { levels } }),
   } satisfies Endpoint<[string, string, number]>,
   /** Creates the category at the id in the URL; answers it. */
   createCategory: {
     source: CATEGORIES_RESOURCE,
-    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PUT', path: categoryPath(catalog, categoryId), json: write }),
+    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PUT', ...route(CATEGORY, { catalogId: catalog, categoryId }), json: write }),
   } satisfies Endpoint<[string, string, SfccCategoryWrite]>,
   /** Partial update, with the `_resource_state` last seen in the body; answers the category. */
   updateCategory: {
     source: CATEGORIES_RESOURCE,
-    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PATCH', path: categoryPath(catalog, categoryId), json: write }),
+    request: (catalog: string, categoryId: string, write: SfccCategoryWrite) => ({ method: 'PATCH', ...route(CATEGORY, { catalogId: catalog, categoryId }), json: write }),
   } satisfies Endpoint<[string, string, SfccCategoryWrite]>,
   /** The `_resource_state` last seen goes in the `x-dw-resource-state` header (there is no body). */
   deleteCategory: {
     source: CATEGORIES_RESOURCE,
     request: (catalog: string, categoryId: string, state: string | undefined) => ({
       method: 'DELETE',
-      path: categoryPath(catalog, categoryId),
+      ...route(CATEGORY, { catalogId: catalog, categoryId }),
       headers: state ? { 'x-dw-resource-state': state } : undefined,
     }),
   } satisfies Endpoint<[string, string, string | undefined]>,
@@ -46,7 +50,7 @@ export const SFCC_ENDPOINTS = {
     source: CATEGORIES_RESOURCE,
     request: (catalog: string, categoryId: string, productId: string, position: number) => ({
       method: 'PUT',
-      path: assignmentPath(catalog, categoryId, productId),
+      ...route(ASSIGNMENT, { catalogId: catalog, categoryId, productId }),
       json: { position },
     }),
   } satisfies Endpoint<[string, string, string, number]>,
@@ -55,47 +59,36 @@ export const SFCC_ENDPOINTS = {
     source: CATEGORIES_RESOURCE,
     request: (catalog: string, categoryId: string, productId: string, position: number) => ({
       method: 'PATCH',
-      path: assignmentPath(catalog, categoryId, productId),
+      ...route(ASSIGNMENT, { catalogId: catalog, categoryId, productId }),
       json: { position },
     }),
   } satisfies Endpoint<[string, string, string, number]>,
   unassignProduct: {
     source: CATEGORIES_RESOURCE,
-    request: (catalog: string, categoryId: string, productId: string) => ({ method: 'DELETE', path: assignmentPath(catalog, categoryId, productId) }),
+    request: (catalog: string, categoryId: string, productId: string) => ({ method: 'DELETE', ...route(ASSIGNMENT, { catalogId: catalog, categoryId, productId }) }),
   } satisfies Endpoint<[string, string, string]>,
   /**
-   * A page of the category's assignments, by position: `{count, hits, start, total}`. *assumed*: the
-   * vendor documents the search under the category's path, without a `category_id` field
-   * (docs/platforms/sfcc.md#endpoints). Sent as a POST not marked as a read (docs/platforms/sfcc.md#writes-and-concurrency).
+   * A page of the categories' assignments, by position: `{count, hits, start, total}`, each hit naming its
+   * `category_id`. *assumed*: the vendor documents the search under one category's path, without a
+   * `category_id` field; the term query's `one_of` (several values) is documented
+   * (docs/platforms/sfcc.md#reads-by-id). Sent as a POST not marked as a read (docs/platforms/sfcc.md#writes-and-concurrency).
    */
   searchAssignments: {
     source: 'assumed',
-    request: (catalog: string, categoryId: string, start: number, count: number) => ({
+    request: (catalog: string, categoryIds: readonly string[], start: number, count: number) => ({
       method: 'POST',
-      path: `${catalogPath(catalog)}/category_product_assignment_search`,
+      ...route(`${CATALOG}/category_product_assignment_search`, { catalogId: catalog }),
       json: {
-        query: { term_query: { fields: ['category_id'], operator: 'is', values: [categoryId] } },
+        query: { term_query: { fields: ['category_id'], operator: categoryIds.length === 1 ? 'is' : 'one_of', values: categoryIds } },
         sorts: [{ field: 'position', sort_order: 'asc' }],
         start,
         count,
       },
     }),
-  } satisfies Endpoint<[string, string, number, number]>,
+  } satisfies Endpoint<[string, readonly string[], number, number]>,
   /** *assumed*: the Data API's product read, `{id, name}`, ProductNotFoundException when there is none. */
   product: {
     source: 'assumed',
-    request: (productId: string) => ({ method: 'GET', path: `/products/${segment(productId)}` }),
+    request: (productId: string) => ({ method: 'GET', ...route('/products/{productId}', { productId }) }),
   } satisfies Endpoint<[string]>,
 } as const;
-
-function catalogPath(catalog: string): string {
-  return `/catalogs/${segment(catalog)}`;
-}
-
-function categoryPath(catalog: string, categoryId: string): string {
-  return `${catalogPath(catalog)}/categories/${segment(categoryId)}`;
-}
-
-function assignmentPath(catalog: string, categoryId: string, productId: string): string {
-  return `${categoryPath(catalog, categoryId)}/products/${segment(productId)}`;
-}
