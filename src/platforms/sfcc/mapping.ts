@@ -114,6 +114,22 @@ export function assignmentRecords(assignments: readonly SfccAssignment[]): Assig
   ];
 }
 
+/**
+ * A search's hits by the category they belong to, for every category asked about (none: an empty list).
+ * A search about one category needs no `category_id`; about several, a hit that names none of them cannot
+ * be placed: undefined, and each category is searched on its own.
+ */
+export function assignmentsByCategory(hits: readonly SfccAssignment[], categoryIds: readonly string[]): Map<string, SfccAssignment[]> | undefined {
+  const byCategory = new Map<string, SfccAssignment[]>(categoryIds.map((id) => [id, []]));
+  if (categoryIds.length === 1) return byCategory.set(categoryIds[0], [...hits]);
+  for (const hit of hits) {
+    const list = hit.category_id === undefined ? undefined : byCategory.get(hit.category_id);
+    if (!list) return undefined;
+    list.push(hit);
+  }
+  return byCategory;
+}
+
 /** SFCC's product id is its SKU. */
 export function productRecord(product: SfccProduct): ProductRecord {
   return { nativeId: product.id, sku: product.id, name: localizedText(product.name) };

@@ -115,6 +115,12 @@ export const SFCC_ROOT_CATEGORY_ID = 'root';
 export const SFCC_PAGE_SIZE = 200;
 
 /**
+ * Categories one assignment search asks about (`one_of` their ids; docs/platforms/sfcc.md#reads-by-id).
+ * OCAPI states no bound on a term query's values; this keeps the query small.
+ */
+export const SFCC_CATEGORIES_PER_SEARCH = 50;
+
+/**
  * Levels of subcategories a category read asks for: the category, its children and grandchildren, so
  * `category { children { children { name } } }` is one request (every category it carries primes the loaders).
  */

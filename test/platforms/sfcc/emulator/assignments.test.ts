@@ -161,6 +161,27 @@ describe('SFCC emulator: category product assignments', () => {
     expect(unknown.body).toMatchObject({ count: 0, hits: [], total: 0 });
   });
 
+  it('search over several categories (one_of their ids): each hit names its category, an unknown id has none', async () => {
+    emulator.catalog.createCategory('boots', { name: { default: 'Boots' } });
+    await put('A', { position: 1 });
+    await put('B', { position: 2 });
+    await call('PUT', '/categories/boots/products/C', { body: { position: 1 } });
+    const body = { ...(searchBody('shoes') as object), query: { term_query: { fields: ['category_id'], operator: 'one_of', values: ['shoes', 'boots', 'nope'] } } };
+    const { status, body: result } = await call('POST', '/category_product_assignment_search', { body });
+    expect(status).toBe(200);
+    expect(result).toMatchObject({ count: 3, total: 3 });
+    const hits = result.hits.map((hit: { category_id: string; product_id: string; position: number }) => [hit.category_id, hit.product_id, hit.position]);
+    expect(hits.sort()).toEqual([
+      ['boots', 'C', 1],
+      ['shoes', 'A', 1],
+      ['shoes', 'B', 2],
+    ]);
+    const isMany = await call('POST', '/category_product_assignment_search', {
+      body: { query: { term_query: { fields: ['category_id'], operator: 'is', values: ['shoes', 'boots'] } } },
+    });
+    expect(isMany.body.fault).toMatchObject({ type: 'MalformedParameterException', arguments: { parameter: 'query' } });
+  });
+
   it('search rejects counts over 200, other query shapes and other sort fields', async () => {
     const tooMany = await call('POST', '/category_product_assignment_search', { body: searchBody('shoes', 0, 201) });
     expect(tooMany.status).toBe(400);

@@ -1,4 +1,4 @@
-import { ancestorIdsOf, assignmentRecords, categoryRecord, categoryTree, localizedText } from '../../../../src/platforms/sfcc/mapping';
+import { ancestorIdsOf, assignmentRecords, assignmentsByCategory, categoryRecord, categoryTree, localizedText } from '../../../../src/platforms/sfcc/mapping';
 import type { SfccCategory } from '../../../../src/platforms/sfcc/wire';
 
 describe('SFCC positions → the gateway’s zero-based positions', () => {
@@ -93,5 +93,29 @@ describe('SFCC category documents → records', () => {
     });
     // b1 sits at the last level asked: whether it has children is unknown.
     expect(tree.childLists.has('b1')).toBe(false);
+  });
+});
+
+describe('an assignment search about several categories', () => {
+  test('hits go to the category they name, in the order found; a category without hits has an empty list', () => {
+    const hits = [
+      { category_id: 'b', product_id: 'B1', position: 1 },
+      { category_id: 'a', product_id: 'A1', position: 1 },
+      { category_id: 'b', product_id: 'B2', position: 2 },
+    ];
+    expect(assignmentsByCategory(hits, ['a', 'b', 'c'])).toEqual(
+      new Map([
+        ['a', [hits[1]]],
+        ['b', [hits[0], hits[2]]],
+        ['c', []],
+      ]),
+    );
+  });
+
+  test('a hit that names none of them (or no category) cannot be placed: each category is then searched alone', () => {
+    expect(assignmentsByCategory([{ product_id: 'X' }], ['a', 'b'])).toBeUndefined();
+    expect(assignmentsByCategory([{ category_id: 'z', product_id: 'X' }], ['a', 'b'])).toBeUndefined();
+    // About one category, every hit is its own.
+    expect(assignmentsByCategory([{ product_id: 'X' }], ['a'])).toEqual(new Map([['a', [{ product_id: 'X' }]]]));
   });
 });
