@@ -69,6 +69,11 @@ export interface AssignOutcome {
   failures: GatewayFault[];
 }
 
+export interface UnassignOutcome {
+  /** Per-product failures of a removal that stopped part-way, each naming its productId. */
+  failures: GatewayFault[];
+}
+
 export interface ImageUpload {
   bytes: Buffer;
   contentType: string;

@@ -13,6 +13,8 @@ const PREFIX = 'gid://categraph/';
 const STORE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const NODE_TYPES: readonly string[] = ['Category', 'Product'];
 const MAX_LENGTH = 512;
+/** With the u flag only an unpaired surrogate is a code point of category Cs: text encodeURIComponent cannot encode. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** gid://categraph/<Type>/<storeId>/<nativeId percent-encoded>, as README.md ("Global ids") defines it. */
 export function toGlobalId(type: NodeType, storeId: string, nativeId: string): string {
@@ -26,6 +28,8 @@ export function toGlobalId(type: NodeType, storeId: string, nativeId: string): s
 export function parseGlobalId(raw: string, expected: NodeType | undefined, field: string[]): GlobalId {
   const invalid = (why: string) => new GatewayFault(ErrorCode.BAD_USER_INPUT, `Invalid id ${JSON.stringify(raw.slice(0, 100))}: ${why}`, { field });
   if (raw.length > MAX_LENGTH) throw invalid(`longer than ${MAX_LENGTH} characters`);
+  // Such an id could be neither encoded into an upstream path nor given back as an id.
+  if (LONE_SURROGATE.test(raw)) throw invalid('not well-formed Unicode (a lone surrogate)');
   if (!raw.startsWith(PREFIX)) throw invalid(`expected ${PREFIX}<Type>/<storeId>/<nativeId>`);
   const parts = raw.slice(PREFIX.length).split('/');
   if (parts.length !== 3) throw invalid(`expected ${PREFIX}<Type>/<storeId>/<nativeId>`);

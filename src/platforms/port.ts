@@ -1,5 +1,16 @@
 import type { Answer } from '../domain/carried';
-import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, ImageUpload, Page, ProductRecord } from '../domain/records';
+import type {
+  AssignOutcome,
+  AssignmentRecord,
+  CategoryCreate,
+  CategoryListQuery,
+  CategoryPatch,
+  CategoryRecord,
+  ImageUpload,
+  Page,
+  ProductRecord,
+  UnassignOutcome,
+} from '../domain/records';
 import type { UpstreamCall } from '../upstream/types';
 import type { RequestMemo } from '../util/requestMemo';
 
@@ -54,10 +65,14 @@ export interface CatalogPort {
   /** Products by id, in the order asked; null where none exists. */
   getProducts(ids: readonly string[], ctx: CallContext): Promise<Answer<Array<ProductRecord | null>>>;
 
-  /** Appends products (already-assigned ones keep their place); ids are distinct. */
+  /**
+   * Appends products (already-assigned ones keep their place); ids are distinct. A write the platform
+   * takes in several requests that fails after some landed answers what is in the category now and one
+   * failure per product not applied (see partialWrite.ts), not the fault alone.
+   */
   assignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<AssignOutcome>>;
-  /** Removes products; one that was not assigned is no error. */
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>>;
+  /** Removes products; one that was not assigned is no error. Stopped part-way: as assignProducts. */
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<UnassignOutcome>>;
 
   createCategory?(input: CategoryCreate, ctx: CallContext): Promise<Answer<CategoryRecord>>;
   updateCategory?(categoryId: string, patch: CategoryPatch, ctx: CallContext): Promise<Answer<CategoryRecord>>;

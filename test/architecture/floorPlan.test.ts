@@ -22,16 +22,15 @@ function sourceFiles(dir: string): string[] {
  * `description:` texts, the schema's documentation for clients (which may well say how platforms differ).
  */
 function codeWords(file: string): string[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, readFileSync(file, 'utf8'));
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const words: string[] = [];
-  const last: string[] = [];
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    const text = scanner.getTokenText();
-    const isString = token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral;
-    const describes = last[0] === 'description' && last[1] === ':';
-    if (token === ts.SyntaxKind.Identifier || (isString && !describes)) words.push(scanner.getTokenValue());
-    last.splice(0, 2, last[1], text);
-  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'description') return;
+    if (ts.isIdentifier(node)) words.push(node.text);
+    else if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) words.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return words;
 }
 

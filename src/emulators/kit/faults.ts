@@ -17,6 +17,8 @@ export interface FaultRule {
   reset?: boolean;
   /** How many matching requests the rule applies to; unlimited when absent. */
   times?: number;
+  /** Let this many matching requests through first (fail the Nth: `after: N - 1`). */
+  after?: number;
 }
 
 export class FaultInjector {
@@ -32,7 +34,7 @@ export class FaultInjector {
 
   /** The first rule matching the request, consuming one of its `times`. */
   take(method: string, path: string): FaultRule | undefined {
-    const index = this.rules.findIndex((rule) => matches(rule, method, path));
+    const index = this.rules.findIndex((rule) => matches(rule, method, path) && !passedThrough(rule));
     if (index < 0) return undefined;
     const rule = this.rules[index];
     if (rule.times !== undefined) {
@@ -41,6 +43,13 @@ export class FaultInjector {
     }
     return rule;
   }
+}
+
+/** Counts a matching request off the rule's `after`: true while it is still to be let through. */
+function passedThrough(rule: FaultRule): boolean {
+  if (!rule.after) return false;
+  rule.after -= 1;
+  return true;
 }
 
 function matches(rule: FaultRule, method: string, path: string): boolean {

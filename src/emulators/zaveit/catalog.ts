@@ -30,6 +30,8 @@ export class ZaveitCatalog {
   private readonly tenantsByToken = new Map<string, string>();
   private readonly categories = new Map<string, ZaveitCategoryState>();
   private readonly products = new Map<string, ZaveitProduct>();
+  /** For tests: whether a 404 for unknown products names them (the vendor's message is not documented). */
+  namesUnknownProducts = true;
 
   /** Lets `token` act for `tenant`. */
   addToken(token: string, tenant: string): void {
@@ -125,7 +127,7 @@ export class ZaveitCatalog {
   /** All or nothing: one unknown id fails the request before anything changes. */
   private requireProducts(tenant: string, ids: string[]): void {
     const missing = ids.filter((id) => this.products.get(id)?.tenant !== tenant);
-    if (missing.length > 0) throw new ZaveitError(404, `Products not found: ${missing.join(', ')}`);
+    if (missing.length > 0) throw new ZaveitError(404, this.namesUnknownProducts ? `Products not found: ${missing.join(', ')}` : 'Product not found');
   }
 
   private unlink(productId: string, categoryId: string): void {

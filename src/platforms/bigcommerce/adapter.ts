@@ -2,7 +2,18 @@ import { Answer, Carried } from '../../domain/carried';
 import { pageOfKnownChildren } from '../../domain/childrenPage';
 import { ErrorCode } from '../../domain/errorCode';
 import { GatewayFault } from '../../domain/gatewayFault';
-import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, ImageUpload, Page, ProductRecord } from '../../domain/records';
+import type {
+  AssignOutcome,
+  AssignmentRecord,
+  CategoryCreate,
+  CategoryListQuery,
+  CategoryPatch,
+  CategoryRecord,
+  ImageUpload,
+  Page,
+  ProductRecord,
+  UnassignOutcome,
+} from '../../domain/records';
 import { moveToPosition } from '../../domain/reorder';
 import type { CategoryLock } from '../../locks/categoryLock';
 import type { UpstreamRequest, UpstreamResponse } from '../../upstream/types';
@@ -11,6 +22,7 @@ import { chunk } from '../../util/chunk';
 import { MemoKey } from '../../util/requestMemo';
 import type { CallContext, CatalogPort } from '../port';
 import { ListingIndexes } from '../listingIndexes';
+import { notApplied, runUntilFault } from '../partialWrite';
 import { isOk, RestAdapter } from '../restAdapter';
 import { CategoryIndex, siblingOrder } from './categoryIndex';
 import { BIGCOMMERCE_ENDPOINTS as API, CategoryListing } from './endpoints';
@@ -196,7 +208,7 @@ export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> impleme
 
       const refused = new Map<string, GatewayFault>();
       let partly = false;
-      for (const part of chunk(toAssign, BIGCOMMERCE_MAX_ASSIGNMENTS)) {
+      const { stopped } = await runUntilFault(chunk(toAssign, BIGCOMMERCE_MAX_ASSIGNMENTS), async (part) => {
         // One bad pair fails the whole batch (docs/platforms/bigcommerce.md#writes-and-concurrency): the
         // products its errors name (deleted since the read above) are left out and the rest sent again.
         let pending = part;
@@ -221,10 +233,19 @@ export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> impleme
           pending = pending.filter((id) => !bad.has(id));
           partly = true;
         }
-      }
+      });
 
       let after = current;
-      if (partly) {
+      if (stopped) {
+        // A batch failed after others landed: the read says which landed (failing too, none is claimed: assigning
+        // again is harmless), and no sort order is written to a failing platform.
+        after = (await this.requireProductOrder(categoryId, locked).catch(() => null)) ?? current;
+        const nowAssigned = new Set(after.ids.map(String));
+        const unapplied = toAssign.filter((id) => !nowAssigned.has(id) && !refused.has(id));
+        notApplied(unapplied, stopped, 'assigned').forEach((fault, index) => refused.set(unapplied[index], fault));
+        toAssign = [];
+      }
+      if (partly && !stopped) {
         after = await this.requireProductOrder(categoryId, locked);
         const nowAssigned = new Set(after.ids.map(String));
         // What BigCommerce did not take failed, whether or not its errors named it.
@@ -249,19 +270,20 @@ export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> impleme
     });
   }
 
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>> {
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<UnassignOutcome>> {
     return this.lock.withLock(categoryId, async (lease) => {
       const locked = { ...ctx, lease };
       // The delete is a filter that answers 204 for anything: the read says whether the category exists
       // and which of the products are there to remove.
       const assigned = new Set((await this.requireProductOrder(categoryId, locked)).ids.map(String));
-      for (const part of chunk(
+      const parts = chunk(
         productIds.filter((id) => assigned.has(id)),
         BIGCOMMERCE_MAX_IDS_PER_FILTER,
-      )) {
+      );
+      const { completed, stopped } = await runUntilFault(parts, async (part) => {
         this.ensureOk(await this.send(API.unassignProducts.request(categoryId, part), locked), categoryNotFound(categoryId));
-      }
-      return new Carried().answer(undefined);
+      });
+      return new Carried().answer({ failures: stopped ? notApplied(parts.slice(completed).flat(), stopped, 'unassigned') : [] });
     });
   }
 

@@ -2,7 +2,18 @@ import { Answer, Carried } from '../../domain/carried';
 import { pageOfKnownChildren } from '../../domain/childrenPage';
 import { ErrorCode } from '../../domain/errorCode';
 import { GatewayFault } from '../../domain/gatewayFault';
-import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, ImageUpload, Page, ProductRecord } from '../../domain/records';
+import type {
+  AssignOutcome,
+  AssignmentRecord,
+  CategoryCreate,
+  CategoryListQuery,
+  CategoryPatch,
+  CategoryRecord,
+  ImageUpload,
+  Page,
+  ProductRecord,
+  UnassignOutcome,
+} from '../../domain/records';
 import { moveToPosition } from '../../domain/reorder';
 import type { CategoryLock } from '../../locks/categoryLock';
 import type { UpstreamRequest, UpstreamResponse } from '../../upstream/types';
@@ -11,6 +22,7 @@ import { chunk } from '../../util/chunk';
 import { MemoKey } from '../../util/requestMemo';
 import type { CallContext, CatalogPort } from '../port';
 import { ListingIndexes } from '../listingIndexes';
+import { notApplied, runUntilFault } from '../partialWrite';
 import { RestAdapter } from '../restAdapter';
 import { CategoryIndex } from './categoryIndex';
 import { CategoryListing, ECWID_ENDPOINTS as API } from './endpoints';
@@ -160,29 +172,46 @@ export class EcwidAdapter extends RestAdapter<EcwidNotFound> implements CatalogP
         .map((id) => new GatewayFault(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist`, { productId: id }));
       const toAssign = candidates.filter((_, index) => existing[index] !== null).map(Number);
 
-      for (const part of chunk(toAssign, ECWID_MAX_IDS_PER_ASSIGN)) {
+      const parts = chunk(toAssign, ECWID_MAX_IDS_PER_ASSIGN);
+      const { completed, stopped } = await runUntilFault(parts, async (part) => {
         await this.json(
           API.assignProducts.request(categoryId, part),
           locked,
           { code: ErrorCode.PRODUCT_NOT_FOUND, message: 'A product was deleted while it was being assigned' },
           ecwidUpdatedSchema,
         );
-      }
+      });
 
       // The order as Ecwid now holds it (the read primes the loaders for the payload too).
-      const order = toAssign.length === 0 ? assignmentRecords(current) : assignmentRecords((await this.requireCategoryWire(categoryId, locked, carried)).productIds ?? []);
+      let order = assignmentRecords(current);
+      if (toAssign.length > 0 && !stopped) order = assignmentRecords((await this.requireCategoryWire(categoryId, locked, carried)).productIds ?? []);
+      if (stopped) {
+        // After a chunk failed the read says what landed; should it fail too, the chunks Ecwid confirmed do.
+        const landed = await this.readCategory(categoryId, locked, carried).catch(() => null);
+        order = assignmentRecords(landed?.productIds ?? [...current, ...parts.slice(0, completed).flat()]);
+      }
       const requested = new Set(productIds);
-      return carried.answer({ assignments: order.filter((a) => requested.has(a.productId)), failures });
+      const assignments = order.filter((a) => requested.has(a.productId));
+      const now = new Set(assignments.map((a) => a.productId));
+      const unapplied = stopped
+        ? notApplied(
+            toAssign.map(String).filter((id) => !now.has(id)),
+            stopped,
+            'assigned',
+          )
+        : [];
+      return carried.answer({ assignments, failures: [...failures, ...unapplied] });
     });
   }
 
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>> {
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<UnassignOutcome>> {
     return this.lock.withLock(categoryId, async (lease) => {
       const locked = { ...ctx, lease };
-      for (const part of chunk(productIds.map(Number), ECWID_MAX_IDS_PER_ASSIGN)) {
-        await this.json(API.unassignProducts.request(categoryId, part), locked, categoryNotFound(categoryId), ecwidDeletedSchema);
-      }
-      return new Carried().answer(undefined);
+      const parts = chunk(productIds, ECWID_MAX_IDS_PER_ASSIGN);
+      const { completed, stopped } = await runUntilFault(parts, async (part) => {
+        await this.json(API.unassignProducts.request(categoryId, part.map(Number)), locked, categoryNotFound(categoryId), ecwidDeletedSchema);
+      });
+      return new Carried().answer({ failures: stopped ? notApplied(parts.slice(completed).flat(), stopped, 'unassigned') : [] });
     });
   }
 

@@ -1,16 +1,20 @@
 import { Answer, Carried } from '../../domain/carried';
 import { ErrorCode } from '../../domain/errorCode';
 import { GatewayFault } from '../../domain/gatewayFault';
-import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, Page, ProductRecord } from '../../domain/records';
+import type { AssignOutcome, AssignmentRecord, CategoryCreate, CategoryListQuery, CategoryPatch, CategoryRecord, Page, ProductRecord, UnassignOutcome } from '../../domain/records';
 import { moveToPosition } from '../../domain/reorder';
 import type { CategoryLock } from '../../locks/categoryLock';
-import type { UpstreamResponse } from '../../upstream/types';
+import type { UpstreamRequest, UpstreamResponse } from '../../upstream/types';
 import type { UpstreamClient } from '../../upstream/upstreamClient';
+import { faultAfterSomeLanded, notApplied } from '../partialWrite';
 import type { CallContext, CatalogPort } from '../port';
 import { isOk, RestAdapter } from '../restAdapter';
+import { CatalogIndexes, ListingPageReader } from './catalogIndexes';
+import { CategoryIndex, carryChildren } from './categoryIndex';
 import { SFCC_ENDPOINTS as API } from './endpoints';
 import { CATEGORY_INPUT_FIELDS, faultDocumentOf, SfccFaultContext, sfccFault } from './faults';
-import { assignmentRecords, categoryRecord, CategoryTree, categoryTree, childListsOf, localized, productOfAssignment, productRecord } from './mapping';
+import { assignmentRecords, assignmentsByCategory, categoryRecord, CategoryTree, categoryTree, localized, productOfAssignment, productRecord } from './mapping';
+import { productOrderBatches } from './productOrderBatches';
 import { ResourceStates } from './resourceStates';
 import {
   SFCC_PAGE_SIZE,
@@ -44,6 +48,7 @@ const CATEGORY_FAULTS: SfccFaultContext = { categoryField: ['categoryId'], field
  */
 export class SfccAdapter extends RestAdapter<SfccFaultContext> implements CatalogPort {
   private readonly states = new ResourceStates();
+  private readonly catalog: CatalogIndexes;
 
   constructor(
     http: UpstreamClient,
@@ -51,6 +56,7 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
     private readonly lock: CategoryLock,
   ) {
     super(http, 'SFCC');
+    this.catalog = new CatalogIndexes(catalogId, (index) => this.rememberListed(index));
   }
 
   isValidNativeId(_kind: 'Category' | 'Product', nativeId: string): boolean {
@@ -59,29 +65,28 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
 
   async getCategories(ids: readonly string[], ctx: CallContext): Promise<Answer<Array<CategoryRecord | null>>> {
     const carried = new Carried();
-    // No batch read by id: one levels read each, in parallel; each carries the subtree it read.
-    const records = await Promise.all(ids.map(async (id) => (await this.readTree(id, ctx, carried))?.records[0] ?? null));
-    return carried.answer(records);
+    return carried.answer(await this.categoriesById(ids, ctx, carried));
   }
 
   async listCategories(query: CategoryListQuery, ctx: CallContext): Promise<Answer<Page<CategoryRecord>>> {
     const carried = new Carried();
     let children: CategoryRecord[];
     if (query.parentId === undefined) {
-      children = await this.listAll(ctx, carried);
+      // Hidden ones are filtered below, so the whole listing is read: it also proves every children list.
+      children = (await this.catalog.whole(ctx, this.listingPages(ctx), carried)).all();
     } else {
       const parentId = query.parentId ?? SFCC_ROOT_CATEGORY_ID;
-      const tree = await this.readTree(parentId, ctx, carried);
-      if (!tree) throw notFound(parentId, ['parentId']);
-      children = tree.childLists.get(parentId) ?? [];
+      const listed = (await this.catalog.loaded(ctx))?.childrenOf(parentId);
+      const known = listed ?? (await this.readTree(parentId, ctx, carried))?.childLists.get(parentId);
+      if (!known) throw notFound(parentId, ['parentId']);
+      children = known;
     }
     const visible = query.includeHidden ? children : children.filter((category) => category.enabled);
     return carried.answer({ items: visible.slice(query.offset, query.offset + query.limit), total: visible.length });
   }
 
-  async getCategoryProducts(categoryId: string, ctx: CallContext): Promise<Answer<AssignmentRecord[] | null>> {
-    const carried = new Carried();
-    return carried.answer(await this.productOrder(categoryId, ctx, carried));
+  getCategoryProducts(categoryId: string, ctx: CallContext): Promise<Answer<AssignmentRecord[] | null>> {
+    return productOrderBatches(ctx, (ids, carried) => this.productOrders(ids, ctx, carried)).load(categoryId);
   }
 
   async getProducts(ids: readonly string[], ctx: CallContext): Promise<Answer<Array<ProductRecord | null>>> {
@@ -158,48 +163,79 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
       // One PUT per product, each aimed at the slot after the existing positions plus its index in the input.
       const placedAt = new Array<number | null | undefined>(candidates.length);
       const failures = new Array<GatewayFault | undefined>(candidates.length);
-      await forEachBounded(candidates, SFCC_WRITE_CONCURRENCY, async (productId, index) => {
-        const response = await this.send(API.assignProduct.request(this.catalogId, categoryId, productId, positioned.length + 1 + index), locked);
-        if (response.status === 404 && faultDocumentOf(response)?.type === 'ProductNotFoundException') {
-          failures[index] = this.errorFromResponse(response, { productId });
-          return;
-        }
-        this.ensureOk(response, { categoryField: ['categoryId'], productId });
-        const assignment = this.parseBody(response, SfccAssignmentSchema);
-        placedAt[index] = typeof assignment.position === 'number' ? assignment.position : null;
-        const product = productOfAssignment(assignment);
-        if (product) carried.product(product);
-      });
+      const stopped = await faultAfterSomeLanded(
+        forEachBounded(candidates, SFCC_WRITE_CONCURRENCY, async (productId, index) => {
+          const response = await this.send(API.assignProduct.request(this.catalogId, categoryId, productId, positioned.length + 1 + index), locked);
+          if (response.status === 404 && faultDocumentOf(response)?.type === 'ProductNotFoundException') {
+            failures[index] = this.errorFromResponse(response, { productId });
+            return;
+          }
+          this.ensureOk(response, { categoryField: ['categoryId'], productId });
+          const assignment = this.parseBody(response, SfccAssignmentSchema);
+          placedAt[index] = typeof assignment.position === 'number' ? assignment.position : null;
+          const product = productOfAssignment(assignment);
+          if (product) carried.product(product);
+        }),
+        () => placedAt.some((position) => position !== undefined),
+      );
 
       const added = candidates.filter((_, index) => placedAt[index] !== undefined);
       // Concurrent PUTs may apply out of order; each answer's position says where it landed when it applied.
       // When every one landed on its own slot, nothing was missing before it: the order is the input's.
       const inOrder = failures.every((failure) => !failure) && placedAt.every((position, index) => position === positioned.length + 1 + index);
-      const order = inOrder ? [...positioned, ...added].map((productId, position) => ({ productId, position })) : await this.restoreInputOrder(categoryId, added, locked, carried);
+      const confirmed = () => [...positioned, ...added].map((productId, position) => ({ productId, position }));
+      let order: AssignmentRecord[];
+      if (stopped) {
+        // Stopped part-way: no reordering against a failing platform; the read says what landed (or, failing too, the PUTs' answers do).
+        const read = await this.productOrder(categoryId, locked, carried).catch(() => null);
+        order = read?.filter((assignment) => assignment.position !== null) ?? confirmed();
+      } else {
+        order = inOrder ? confirmed() : await this.restoreInputOrder(categoryId, added, locked, carried);
+      }
       const placed = new Set(order.map((assignment) => assignment.productId));
       const all = [...order, ...unpositioned.filter((id) => !placed.has(id)).map((productId) => ({ productId, position: null }))];
 
       carried.categoryProducts(categoryId, all);
       const requested = new Set(productIds);
+      const unapplied = stopped
+        ? notApplied(
+            candidates.filter((id, index) => !failures[index] && !placed.has(id)),
+            stopped,
+            'assigned',
+          )
+        : [];
       return carried.answer({
         assignments: all.filter((assignment) => requested.has(assignment.productId)),
-        failures: failures.filter((f): f is GatewayFault => !!f),
+        failures: [...failures.filter((f): f is GatewayFault => !!f), ...unapplied],
       });
     });
   }
 
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>> {
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<UnassignOutcome>> {
     return this.lock.withLock(categoryId, async (lease) => {
       const locked: CallContext = { ...ctx, lease };
-      await forEachBounded(productIds, SFCC_WRITE_CONCURRENCY, async (productId) => {
-        const response = await this.send(API.unassignProduct.request(this.catalogId, categoryId, productId), locked);
-        if (isOk(response)) return;
-        // A product that was not assigned (or does not exist) is not an error here.
-        const type = faultDocumentOf(response)?.type;
-        if (type === 'CategoryProductAssignmentNotFoundException' || type === 'ProductNotFoundException') return;
-        throw this.errorFromResponse(response, { categoryField: ['categoryId'], productId });
+      const removed = new Array<boolean>(productIds.length).fill(false);
+      const stopped = await faultAfterSomeLanded(
+        forEachBounded(productIds, SFCC_WRITE_CONCURRENCY, async (productId, index) => {
+          const response = await this.send(API.unassignProduct.request(this.catalogId, categoryId, productId), locked);
+          // A product that was not assigned (or does not exist) is not an error here.
+          const type = faultDocumentOf(response)?.type;
+          if (!isOk(response) && type !== 'CategoryProductAssignmentNotFoundException' && type !== 'ProductNotFoundException') {
+            throw this.errorFromResponse(response, { categoryField: ['categoryId'], productId });
+          }
+          removed[index] = true;
+        }),
+        () => removed.includes(true),
+      );
+      return new Carried().answer({
+        failures: stopped
+          ? notApplied(
+              productIds.filter((_, index) => !removed[index]),
+              stopped,
+              'unassigned',
+            )
+          : [],
       });
-      return new Carried().answer(undefined);
     });
   }
 
@@ -227,6 +263,22 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
     return sfccFault(response, context);
   }
 
+  /** A write (PUT, PATCH, DELETE; the one POST is the assignment search, a read) makes the request's catalog index stale. */
+  protected willSendRequest(request: UpstreamRequest, ctx: CallContext): UpstreamRequest {
+    if (request.method !== 'GET' && request.method !== 'POST') this.catalog.forget(ctx);
+    return request;
+  }
+
+  /**
+   * Categories by id: from the whole catalog's listing when it costs fewer requests (docs/platforms/sfcc.md#reads-by-id),
+   * else one levels read each, in parallel, each carrying the subtree it read.
+   */
+  private async categoriesById(ids: readonly string[], ctx: CallContext, carried: Carried): Promise<Array<CategoryRecord | null>> {
+    const index = await this.catalog.forIds(ids.length, ctx, this.listingPages(ctx), carried);
+    if (index) return ids.map((id) => index.category(id));
+    return Promise.all(ids.map(async (id) => (await this.readTree(id, ctx, carried))?.records[0] ?? null));
+  }
+
   /** The category with `levels` of subcategories, everything it carries handed to `carried`; null when none exists. */
   private async readTree(id: string, ctx: CallContext, carried: Carried): Promise<CategoryTree | null> {
     const response = await this.send(API.category.request(this.catalogId, id, SFCC_READ_LEVELS), ctx);
@@ -236,47 +288,26 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
     const tree = categoryTree(category, SFCC_READ_LEVELS, this.catalogId);
     this.rememberStates(category);
     for (const record of tree.records) carried.category(record);
-    for (const [parentId, children] of tree.childLists) this.primeChildren(parentId, children, carried);
+    for (const [parentId, children] of tree.childLists) carryChildren(parentId, children, carried);
     return tree;
   }
 
-  /**
-   * Every category of the catalog but the root, in the platform's order, `count` 200 a page (the first page
-   * says the total; the rest are fetched in parallel; docs/platforms/sfcc.md#paging). Hidden ones are filtered
-   * by the caller, so the whole listing is read: it also proves every category's children list, which it carries.
-   */
-  private async listAll(ctx: CallContext, carried: Carried): Promise<CategoryRecord[]> {
-    const page = (start: number) => this.json(API.listCategories.request(this.catalogId, start, SFCC_PAGE_SIZE), ctx, CATEGORY_FAULTS, SfccCategoryListSchema);
-    const first = await page(0);
-    const rest: Array<ReturnType<typeof page>> = [];
-    for (let start = SFCC_PAGE_SIZE; start < first.total; start += SFCC_PAGE_SIZE) rest.push(page(start));
-    // The listing schema has already skipped the documents that are not categories.
-    const documents = [first, ...(await Promise.all(rest))].flatMap((list) => list.data ?? []);
+  /** Pages of the catalog's category listing, `count` 200 a page (docs/platforms/sfcc.md#paging). */
+  private listingPages(ctx: CallContext): ListingPageReader {
+    return (start) => this.json(API.listCategories.request(this.catalogId, start, SFCC_PAGE_SIZE), ctx, CATEGORY_FAULTS, SfccCategoryListSchema);
+  }
 
-    const byId = new Map<string, CategoryRecord>();
-    for (const document of documents) {
-      if (byId.has(document.id)) continue;
-      this.states.remember(document.id, document._resource_state);
-      byId.set(document.id, categoryRecord(document, this.catalogId));
-    }
-    byId.delete(SFCC_ROOT_CATEGORY_ID);
-    const all = [...byId.values()];
-    for (const record of all) carried.category(record);
-    const lists = childListsOf(
-      all,
-      all.filter((record) => record.parentId === null),
-    );
-    for (const [parentId, children] of lists) this.primeChildren(parentId, children, carried);
-    return all;
+  private rememberListed(index: CategoryIndex): void {
+    for (const document of index.documents) this.states.remember(document.id, document._resource_state);
   }
 
   /**
-   * The assumed assignment search (docs/platforms/sfcc.md#endpoints), `count` 200 a page, by position:
-   * positioned first, then unpositioned.
+   * The assumed assignment search (docs/platforms/sfcc.md#reads-by-id) about these categories, `count` 200 a
+   * page, by position: positioned first, then unpositioned.
    */
-  private async searchAssignments(categoryId: string, ctx: CallContext, carried: Carried): Promise<SfccAssignment[]> {
+  private async searchAssignments(categoryIds: readonly string[], ctx: CallContext, carried: Carried): Promise<SfccAssignment[]> {
     const page = (start: number) =>
-      this.json(API.searchAssignments.request(this.catalogId, categoryId, start, SFCC_PAGE_SIZE), ctx, { categoryField: ['categoryId'] }, SfccAssignmentSearchResultSchema);
+      this.json(API.searchAssignments.request(this.catalogId, categoryIds, start, SFCC_PAGE_SIZE), ctx, { categoryField: ['categoryId'] }, SfccAssignmentSearchResultSchema);
     const first = await page(0);
     const rest: Array<ReturnType<typeof page>> = [];
     for (let start = SFCC_PAGE_SIZE; start < first.total; start += SFCC_PAGE_SIZE) rest.push(page(start));
@@ -289,12 +320,21 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
     return hits;
   }
 
+  /** Several categories' products in their orders, one search for them all; null for a category that does not exist. */
+  private async productOrders(categoryIds: readonly string[], ctx: CallContext, carried: Carried): Promise<Array<AssignmentRecord[] | null>> {
+    const byCategory = assignmentsByCategory(await this.searchAssignments(categoryIds, ctx, carried), categoryIds);
+    if (!byCategory) return Promise.all(categoryIds.map((id) => this.productOrder(id, ctx, carried)));
+    // The search answers nothing alike for an empty and for an unknown category: only a read tells which.
+    const empty = [...byCategory].filter(([, hits]) => hits.length === 0).map(([id]) => id);
+    const found = empty.length === 0 ? [] : await this.categoriesById(empty, ctx, carried);
+    const missing = new Set(empty.filter((_, index) => found[index] === null));
+    return categoryIds.map((id) => (missing.has(id) ? null : assignmentRecords(byCategory.get(id)!)));
+  }
+
   /** The category's products in its order; null when the category does not exist. */
   private async productOrder(categoryId: string, ctx: CallContext, carried: Carried): Promise<AssignmentRecord[] | null> {
-    const hits = await this.searchAssignments(categoryId, ctx, carried);
-    // The search answers nothing alike for an empty and for an unknown category: only a read tells which.
-    if (hits.length === 0 && !(await this.readTree(categoryId, ctx, carried))) return null;
-    return assignmentRecords(hits);
+    const [order] = await this.productOrders([categoryId], ctx, carried);
+    return order;
   }
 
   private async requireProductOrder(categoryId: string, ctx: CallContext, carried: Carried): Promise<AssignmentRecord[]> {
@@ -344,12 +384,6 @@ export class SfccAdapter extends RestAdapter<SfccFaultContext> implements Catalo
   private rememberStates(category: SfccCategory): void {
     this.states.remember(category.id, category._resource_state);
     for (const child of category.categories ?? []) this.rememberStates(child);
-  }
-
-  /** The root's children are the store's roots: the loaders know them under both keys. */
-  private primeChildren(parentId: string, children: CategoryRecord[], carried: Carried): void {
-    carried.categoryChildren(parentId, children, true);
-    if (parentId === SFCC_ROOT_CATEGORY_ID) carried.categoryChildren('', children, true);
   }
 
   /**

@@ -1,15 +1,17 @@
 import { Answer, Carried } from '../../domain/carried';
 import { ErrorCode } from '../../domain/errorCode';
 import { GatewayFault } from '../../domain/gatewayFault';
-import type { AssignOutcome, AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../../domain/records';
+import type { AssignOutcome, AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord, UnassignOutcome } from '../../domain/records';
 import type { CategoryLock } from '../../locks/categoryLock';
 import type { UpstreamClient } from '../../upstream/upstreamClient';
 import type { UpstreamResponse } from '../../upstream/types';
+import { chunk } from '../../util/chunk';
 import { MemoKey } from '../../util/requestMemo';
 import type { CallContext, CatalogPort } from '../port';
+import { faultAfterSomeLanded, notApplied } from '../partialWrite';
 import { RestAdapter } from '../restAdapter';
 import { ZAVEIT_ENDPOINTS as API } from './endpoints';
-import { categoryNotFound, idsNamedIn, NotFound, zaveitFault, zaveitMessage } from './faults';
+import { categoryNotFound, idsNamedIn, NotFound, zaveitFault, zaveitFullMessage } from './faults';
 import { assignmentRecords, categoryRecord, productRecord } from './mapping';
 import { ZaveitCategory, ZaveitCategorySchema, ZaveitListingSchema } from './wire';
 
@@ -23,10 +25,14 @@ const NATIVE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
  */
 const LISTING = new MemoKey<Promise<ZaveitCategory[]>>('Zaveit category listing');
 
-/** What a write left: the category as Zaveit last answered it (null when nothing was applied) and the unknown products. */
+/**
+ * What a write left: the category as Zaveit last answered it (null when nothing was applied), the unknown
+ * products, and when a fault stopped it part-way, that fault and the products it left unsent.
+ */
 interface WriteResult {
   after: ZaveitCategory | null;
   missing: string[];
+  stopped?: { fault: GatewayFault; unsent: string[] };
 }
 
 /**
@@ -116,7 +122,7 @@ export class ZaveitAdapter extends RestAdapter<NotFound> implements CatalogPort 
       const before = await this.requireCategory(categoryId, locked);
       const assigned = new Set(before.products.map((product) => product._id));
       const toAdd = productIds.filter((id) => !assigned.has(id));
-      const { after, missing } = toAdd.length > 0 ? await this.write('addProducts', categoryId, toAdd, locked) : { after: null, missing: [] };
+      const { after, missing, stopped }: WriteResult = toAdd.length > 0 ? await this.write('addProducts', categoryId, toAdd, locked) : { after: null, missing: [] };
 
       const current = after ?? before;
       const carried = new Carried();
@@ -124,7 +130,10 @@ export class ZaveitAdapter extends RestAdapter<NotFound> implements CatalogPort 
       const requested = new Set(productIds);
       return carried.answer({
         assignments: assignmentRecords(current).filter((assignment) => requested.has(assignment.productId)),
-        failures: missing.map((id) => new GatewayFault(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist`, { productId: id, upstreamStatus: 404 })),
+        failures: [
+          ...missing.map((id) => new GatewayFault(ErrorCode.PRODUCT_NOT_FOUND, `Product ${id} does not exist`, { productId: id, upstreamStatus: 404 })),
+          ...(stopped ? notApplied(stopped.unsent, stopped.fault, 'assigned') : []),
+        ],
       });
     });
   }
@@ -133,17 +142,17 @@ export class ZaveitAdapter extends RestAdapter<NotFound> implements CatalogPort 
    * Reads the category, then one PUT .../products/remove with the requested products that are in it:
    * one that is not (unknown ones included) is no error, and is never sent for Zaveit to reject.
    */
-  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<void>> {
+  unassignProducts(categoryId: string, productIds: readonly string[], ctx: CallContext): Promise<Answer<UnassignOutcome>> {
     ctx.memo.delete(LISTING);
     return this.lock.withLock(categoryId, async (lease) => {
       const locked: CallContext = { ...ctx, lease };
       const before = await this.requireCategory(categoryId, locked);
       const assigned = new Set(before.products.map((product) => product._id));
       const toRemove = productIds.filter((id) => assigned.has(id));
-      const { after } = toRemove.length > 0 ? await this.write('removeProducts', categoryId, toRemove, locked) : { after: null };
+      const { after, stopped }: Partial<WriteResult> = toRemove.length > 0 ? await this.write('removeProducts', categoryId, toRemove, locked) : {};
       const carried = new Carried();
       carryCategory(after ?? before, carried, before.parent ?? null);
-      return carried.answer(undefined);
+      return carried.answer({ failures: stopped ? notApplied(stopped.unsent, stopped.fault, 'unassigned') : [] });
     });
   }
 
@@ -152,35 +161,54 @@ export class ZaveitAdapter extends RestAdapter<NotFound> implements CatalogPort 
   }
 
   /**
-   * One add or remove of `ids`. On a 404 naming some of the ids, those are unknown: they are left out
-   * and the rest sent again. A 404 naming the category is CATEGORY_NOT_FOUND. A 404 naming neither
-   * is split in halves, left first, until each unknown product is alone (so the products still go in,
-   * in input order, whatever Zaveit's message says): docs/platforms/zaveit.md#writes-and-concurrency.
+   * One add or remove of `ids` in O(n) requests and bytes (docs/platforms/zaveit.md#writes-and-concurrency):
+   * the whole list in one PUT; after a 404 naming some of the ids, the rest once more. After a 404 naming
+   * none (or a second 404), one pass over what is pending, in input order: groups of about √n ids, and the
+   * ids of a group that 404s each alone (a lone id's 404 is that product unknown). So no list is sent again
+   * and again, and each id goes out at most four times. A 404 naming the category is CATEGORY_NOT_FOUND; a
+   * fault in the pass after something landed stops the write part-way (`stopped`).
    */
   private async write(operation: 'addProducts' | 'removeProducts', categoryId: string, ids: readonly string[], ctx: CallContext): Promise<WriteResult> {
-    let remaining = [...ids];
+    let pending = [...ids];
     const missing: string[] = [];
-    while (remaining.length > 0) {
-      const response = await this.send(API[operation].request(categoryId, remaining), ctx);
-      if (response.status !== 404) {
-        this.ensureOk(response, categoryNotFound(categoryId));
-        return { after: this.parseBody(response, ZaveitCategorySchema), missing };
-      }
-      const message = zaveitMessage(response);
-      const named = idsNamedIn(message, remaining);
-      if (named.length > 0) {
-        missing.push(...named);
-        remaining = remaining.filter((id) => !named.includes(id));
-        continue;
-      }
-      if (idsNamedIn(message, [categoryId]).length > 0) throw this.errorFromResponse(response, categoryNotFound(categoryId));
-      if (remaining.length === 1) return { after: null, missing: [...missing, ...remaining] };
-      const half = Math.ceil(remaining.length / 2);
-      const left = await this.write(operation, categoryId, remaining.slice(0, half), ctx);
-      const right = await this.write(operation, categoryId, remaining.slice(half), ctx);
-      return { after: right.after ?? left.after, missing: [...missing, ...left.missing, ...right.missing] };
+    for (let round = 0; round < 2 && pending.length > 0; round += 1) {
+      const answer = await this.put(operation, categoryId, pending, ctx);
+      if (!Array.isArray(answer)) return { after: answer, missing };
+      if (answer.length === 0) break;
+      const unknown = new Set(answer);
+      missing.push(...answer);
+      pending = pending.filter((id) => !unknown.has(id));
     }
-    return { after: null, missing };
+
+    let after: ZaveitCategory | null = null;
+    const settled = new Set<string>();
+    const settle = async (group: readonly string[]): Promise<void> => {
+      const answer = await this.put(operation, categoryId, group, ctx);
+      if (!Array.isArray(answer)) after = answer;
+      else if (group.length === 1) missing.push(group[0]);
+      else for (const id of group) await settle([id]);
+      if (!Array.isArray(answer) || group.length === 1) for (const id of group) settled.add(id);
+    };
+    const stopped = await faultAfterSomeLanded(
+      (async () => {
+        for (const group of chunk(pending, Math.ceil(Math.sqrt(pending.length)))) await settle(group);
+      })(),
+      () => after !== null,
+    );
+    return { after, missing, stopped: stopped && { fault: stopped, unsent: pending.filter((id) => !settled.has(id)) } };
+  }
+
+  /** One PUT of `ids`: the category Zaveit answered, or on a 404 the ids its message names (none when it names none). */
+  private async put(operation: 'addProducts' | 'removeProducts', categoryId: string, ids: readonly string[], ctx: CallContext): Promise<ZaveitCategory | string[]> {
+    const response = await this.send(API[operation].request(categoryId, ids), ctx);
+    if (response.status !== 404) {
+      this.ensureOk(response, categoryNotFound(categoryId));
+      return this.parseBody(response, ZaveitCategorySchema);
+    }
+    const message = zaveitFullMessage(response);
+    const named = idsNamedIn(message, ids);
+    if (named.length === 0 && idsNamedIn(message, [categoryId]).length > 0) throw this.errorFromResponse(response, categoryNotFound(categoryId));
+    return named;
   }
 
   /** GET /{id}: the category with its products (`carried` takes them), or null on 404. */

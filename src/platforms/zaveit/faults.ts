@@ -40,6 +40,11 @@ export function zaveitFault(response: UpstreamResponse, notFound: NotFound): Gat
 
 /** Zaveit's `{"message": ...}`, shortened so no upstream essay reaches a client; undefined when absent. */
 export function zaveitMessage(response: UpstreamResponse): string | undefined {
+  return zaveitFullMessage(response)?.slice(0, 300);
+}
+
+/** The whole message, for finding the ids it names: a shortened one would name only the first few. */
+export function zaveitFullMessage(response: UpstreamResponse): string | undefined {
   let body: unknown;
   try {
     body = JSON.parse(response.text);
@@ -48,7 +53,7 @@ export function zaveitMessage(response: UpstreamResponse): string | undefined {
   }
   const parsed = ZaveitErrorBodySchema.safeParse(body);
   const message = parsed.success ? parsed.data.message.trim() : '';
-  return message ? message.slice(0, 300) : undefined;
+  return message || undefined;
 }
 
 /**

@@ -25,8 +25,7 @@ export class AssignmentMutations {
       return {
         category: lazyCategory(session, categoryId),
         assignments: outcome.assignments.map((assignment) => ({ storeId: session.store.id, categoryId, ...assignment })),
-        // Each failure names its product; the userError points at that product's first place in the input.
-        userErrors: outcome.failures.map((fault) => toUserError(withInputIndex(fault, products.firstIndex))),
+        userErrors: productUserErrors(outcome.failures, products.firstIndex),
       };
     });
   }
@@ -39,11 +38,12 @@ export class AssignmentMutations {
       if (products.errors.length > 0) return { category: null, unassignedProductIds: [], userErrors: products.errors };
 
       session.forgetCategory(categoryId);
-      await session.run((call) => session.port.unassignProducts(categoryId, products.distinct, call));
+      const outcome = await session.run((call) => session.port.unassignProducts(categoryId, products.distinct, call));
+      const failed = new Set(outcome.failures.map((fault) => fault.productId));
       return {
         category: lazyCategory(session, categoryId),
-        unassignedProductIds: products.distinct.map((id) => toGlobalId('Product', session.store.id, id)),
-        userErrors: [],
+        unassignedProductIds: products.distinct.filter((id) => !failed.has(id)).map((id) => toGlobalId('Product', session.store.id, id)),
+        userErrors: productUserErrors(outcome.failures, products.firstIndex),
       };
     });
   }
@@ -83,8 +83,13 @@ function productIdsOf(ctx: SchemaContext, session: StoreSession, ids: string[]) 
   return { distinct: [...firstIndex.keys()], firstIndex, errors };
 }
 
-function withInputIndex(fault: GatewayFault, firstIndex: Map<string, number>): GatewayFault {
-  const index = fault.productId === undefined ? undefined : firstIndex.get(fault.productId);
-  if (index === undefined) return fault;
-  return new GatewayFault(fault.code, fault.message, { ...fault, field: ['productIds', String(index)] });
+/**
+ * The port's per-product failures (a missing product, or one a write that stopped part-way did not apply)
+ * as userErrors, each pointing at its product's first place in the input.
+ */
+function productUserErrors(failures: GatewayFault[], firstIndex: Map<string, number>): UserError[] {
+  return failures.map((fault) => {
+    const index = fault.productId === undefined ? undefined : firstIndex.get(fault.productId);
+    return toUserError(index === undefined ? fault : new GatewayFault(fault.code, fault.message, { ...fault, field: ['productIds', String(index)] }));
+  });
 }

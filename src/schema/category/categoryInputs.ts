@@ -2,6 +2,9 @@ import { IsOptional, Matches, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 
 const NOT_BLANK = /\S/;
+/** No lone surrogate: such text can be neither encoded into a URL nor stored as the user meant it. */
+const WELL_FORMED = /^\P{Cs}*$/u;
+const WELL_FORMED_MESSAGE = (field: string) => ({ message: `${field} must be well-formed Unicode (it has a lone surrogate)` });
 
 @InputType()
 export class CreateCategoryInput {
@@ -10,6 +13,7 @@ export class CreateCategoryInput {
 
   @Field()
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Matches(WELL_FORMED, WELL_FORMED_MESSAGE('name'))
   @MaxLength(255, { message: 'name may have at most 255 characters' })
   name!: string;
 
@@ -18,6 +22,7 @@ export class CreateCategoryInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Matches(WELL_FORMED, WELL_FORMED_MESSAGE('description'))
   @MaxLength(65_535, { message: 'description may have at most 65535 characters' })
   description?: string | null;
 
@@ -31,6 +36,7 @@ export class CreateCategoryInput {
 
   @Field(() => String, { nullable: true, description: 'Required on SFCC, where the caller chooses the category id; ignored elsewhere.' })
   @IsOptional()
+  @Matches(WELL_FORMED, WELL_FORMED_MESSAGE('nativeId'))
   @MaxLength(256, { message: 'nativeId may have at most 256 characters' })
   nativeId?: string | null;
 }
@@ -43,11 +49,13 @@ export class UpdateCategoryInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Matches(WELL_FORMED, WELL_FORMED_MESSAGE('name'))
   @MaxLength(255, { message: 'name may have at most 255 characters' })
   name?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Matches(WELL_FORMED, WELL_FORMED_MESSAGE('description'))
   @MaxLength(65_535, { message: 'description may have at most 65535 characters' })
   description?: string | null;
 

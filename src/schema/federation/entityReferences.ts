@@ -1,3 +1,6 @@
+import type { GraphQLSchema } from 'graphql';
+import { ErrorCode } from '../../domain/errorCode';
+import { GatewayFault } from '../../domain/gatewayFault';
 import type { CategoryNode } from '../category/CategoryType';
 import { loadCategory } from '../category/loadCategory';
 import type { SchemaContext } from '../context';
@@ -7,7 +10,7 @@ import type { ProductNode } from '../product/ProductType';
 
 /** What a router sends for an entity: its type name and its key, the global id. */
 export interface EntityReference {
-  __typename: string;
+  __typename: 'Category' | 'Product';
   id: string;
 }
 
@@ -31,3 +34,32 @@ export const entityReferenceResolvers = {
     },
   },
 };
+
+const ENTITY_TYPES: ReadonlySet<unknown> = new Set(Object.keys(entityReferenceResolvers));
+
+/**
+ * Makes `_entities` refuse each malformed representation as its own BAD_USER_INPUT entry: @apollo/subgraph
+ * reads `__typename` off whatever it is given and throws a plain error (or a TypeError) for the whole batch
+ * on anything but an object naming a known type. Well-formed ones are resolved as before, in their places.
+ */
+export function refuseMalformedRepresentations(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  field.resolve = (source, args: { representations: unknown[] }, context, info) => {
+    const faults = args.representations.map(representationFault);
+    const valid = args.representations.filter((_, index) => !faults[index]);
+    const resolved = resolve(source, { ...args, representations: valid }, context, info) as unknown[];
+    let next = 0;
+    // graphql-js makes an Error in a list its entry's error: the other entries still answer.
+    return faults.map((fault) => fault ?? resolved[next++]);
+  };
+}
+
+function representationFault(representation: unknown, index: number): GatewayFault | undefined {
+  const { __typename, id } = (typeof representation === 'object' && representation !== null ? representation : {}) as Record<string, unknown>;
+  if (ENTITY_TYPES.has(__typename) && typeof id === 'string') return undefined;
+  return new GatewayFault(ErrorCode.BAD_USER_INPUT, `Representation ${index} must be an object with __typename Category or Product and a string id`, {
+    field: ['representations', String(index)],
+  });
+}

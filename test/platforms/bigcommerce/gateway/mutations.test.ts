@@ -33,7 +33,7 @@ describe('assignProducts on BigCommerce', () => {
     const payload = data.assignProducts;
     expect(payload.userErrors).toEqual([]);
     expect(orderOf(leaf.id)).toEqual([...before, p2, p1]);
-    expect(payload.assignments).toEqual([
+    expect(payload.assignments).toMatchObject([
       { position: 0, product: { nativeId: String(before[0]) } },
       { position: 4, product: { nativeId: String(p2) } },
       { position: 5, product: { nativeId: String(p1) } },
@@ -64,7 +64,7 @@ describe('assignProducts on BigCommerce', () => {
     const { data } = await h.gateway.query(ASSIGN, { input: { categoryId: cat(leaf.id), productIds: [prod(p1)] } });
     expect(data.assignProducts.userErrors).toEqual([]);
     expect(orderOf(leaf.id)).toEqual([...before, p1]);
-    expect(data.assignProducts.assignments).toEqual([{ position: before.length, product: { nativeId: String(p1) } }]);
+    expect(data.assignProducts.assignments).toMatchObject([{ position: before.length, product: { nativeId: String(p1) } }]);
   });
 
   test('a missing product is a PRODUCT_NOT_FOUND userError at its index; the others are still assigned', async () => {
@@ -74,7 +74,7 @@ describe('assignProducts on BigCommerce', () => {
     expect(data.assignProducts.userErrors).toEqual([
       { code: 'PRODUCT_NOT_FOUND', field: ['input', 'productIds', '0'], message: 'Product 999999 does not exist', retryable: false },
     ]);
-    expect(data.assignProducts.assignments).toEqual([{ position: 4, product: { nativeId: String(p1) } }]);
+    expect(data.assignProducts.assignments).toMatchObject([{ position: 4, product: { nativeId: String(p1) } }]);
     // Found missing before the write: BigCommerce would have refused the whole batch for it.
     expect(writes('PUT', /category-assignments$/).map((r) => r.body)).toEqual([[{ product_id: p1, category_id: leaf.id }]]);
   });
@@ -91,7 +91,7 @@ describe('assignProducts on BigCommerce', () => {
     };
     const { data } = await h.gateway.query(ASSIGN, { input: { categoryId: cat(leaf.id), productIds: [prod(gone), prod(kept)] } });
     expect(data.assignProducts.userErrors).toMatchObject([{ code: 'PRODUCT_NOT_FOUND', field: ['input', 'productIds', '0'] }]);
-    expect(data.assignProducts.assignments).toEqual([{ position: 4, product: { nativeId: String(kept) } }]);
+    expect(data.assignProducts.assignments).toMatchObject([{ position: 4, product: { nativeId: String(kept) } }]);
     expect(writes('PUT', /category-assignments$/).map((r) => (r.body as unknown[]).length)).toEqual([2, 1]);
   });
 
@@ -159,7 +159,7 @@ describe('moveProduct on BigCommerce', () => {
     const [a, b, c, d, ...rest] = orderOf(leaf.id);
     const { data } = await h.gateway.query(MOVE, { input: { categoryId: cat(leaf.id), productId: prod(a), position: 2 } });
     expect(data.moveProduct.userErrors).toEqual([]);
-    expect(data.moveProduct.assignment).toEqual({ position: 2, product: { nativeId: String(a) } });
+    expect(data.moveProduct.assignment).toMatchObject({ position: 2, product: { nativeId: String(a) } });
     const expected = [b, c, a, d, ...rest];
     expect(orderOf(leaf.id)).toEqual(expected);
     expect(data.moveProduct.category!.products.nodes.map((n: { product: { nativeId: string } }) => Number(n.product.nativeId))).toEqual(expected);
@@ -208,7 +208,7 @@ describe('moveProduct on BigCommerce', () => {
     };
     const { data } = await h.gateway.query(MOVE, { input: { categoryId: cat(leaf.id), productId: prod(c), position: 0 } });
     expect(data.moveProduct.userErrors).toEqual([]);
-    expect(data.moveProduct.assignment).toEqual({ position: 0, product: { nativeId: String(c) } });
+    expect(data.moveProduct.assignment).toMatchObject({ position: 0, product: { nativeId: String(c) } });
     expect(orderOf(leaf.id)).toEqual([c, a, b, ...rest]);
     expect(writes('PUT', /sort-order$/)).toHaveLength(2);
   });
