@@ -4,12 +4,15 @@ import { createLogger } from '../../src/observability/logger';
 import { Writable } from 'node:stream';
 import { gid, postGraphQL, startTestGateway, TestGateway } from '../support/gateway';
 
-// Whole answers of repeated queries, served before GraphQL runs, never across a mutation, a client or an error.
+// Whole answers of repeated queries, served without execution, never across a mutation, a client's reach or an error, and never
+// past a check an uncached request would fail.
 
 const ALL_STORES_KEY = 'answer-cache-all-stores-key';
 const SHOP_ONLY_KEY = 'answer-cache-shop-only-key';
 let emulator: RunningEmulator<EcwidCatalog>;
 let gateway: TestGateway;
+/** The same gateway with `cache.answers: false`: what every request must answer, cached or not. */
+let uncached: TestGateway;
 let log = '';
 const logLines = () =>
   log
@@ -21,21 +24,21 @@ const logger = createLogger('info', new Writable({ write: (chunk, _encoding, don
 beforeAll(async () => {
   emulator = await startEcwidEmulator({ rateLimit: false });
   const store = (id: string) => ({ id, platform: 'ecwid', baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN });
-  gateway = await startTestGateway(
-    {
-      cache: { ttlSeconds: 300 },
-      upstream: { rateLimit: false },
-      clients: [
-        { name: 'merchandiser', key: ALL_STORES_KEY, stores: '*', scopes: ['read_catalog', 'update_catalog'] },
-        { name: 'storefront', key: SHOP_ONLY_KEY, stores: ['shop'], scopes: ['read_catalog'] },
-      ],
-      stores: [store('shop'), store('outlet')],
-    },
-    { logger },
-  );
+  const config = (answers: boolean) => ({
+    cache: { ttlSeconds: 300, answers },
+    upstream: { rateLimit: false },
+    clients: [
+      { name: 'merchandiser', key: ALL_STORES_KEY, stores: '*', scopes: ['read_catalog', 'update_catalog'] },
+      { name: 'storefront', key: SHOP_ONLY_KEY, stores: ['shop'], scopes: ['read_catalog'] },
+    ],
+    stores: [store('shop'), store('outlet')],
+  });
+  gateway = await startTestGateway(config(true), { logger });
+  uncached = await startTestGateway(config(false));
 });
 afterAll(async () => {
   await gateway.close();
+  await uncached.close();
   await emulator.close();
 });
 beforeEach(() => emulator.server.log.clear());
@@ -50,14 +53,24 @@ async function raw(key = ALL_STORES_KEY) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'repeat-1' },
     body: JSON.stringify({ query: PAGE, variables: { id: fruit } }),
   });
-  return { status: response.status, requestId: response.headers.get('x-request-id'), cacheControl: response.headers.get('cache-control'), body: await response.text() };
+  const body = (await response.json()) as { data: unknown; extensions: { cost: { actualQueryCost: number } } };
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    cacheControl: response.headers.get('cache-control'),
+    data: body.data,
+    cost: body.extensions.cost,
+  };
 }
 
-test('a repeated query is answered without a single upstream request, byte for byte, with its headers', async () => {
+test('a repeated query is answered without a single upstream request, with the same data and headers', async () => {
   const first = await raw();
+  expect(first.cost.actualQueryCost).toBeGreaterThan(0);
   const upstreamForFirst = emulator.server.log.all().length;
   const again = await raw();
-  expect(again).toEqual(first);
+  expect({ ...again, cost: undefined }).toEqual({ ...first, cost: undefined });
+  // Its own cost: the upstream requests this request made.
+  expect(again.cost.actualQueryCost).toBe(0);
   expect(again.requestId).toBe('repeat-1');
   expect(again.cacheControl).toBe('no-store');
   expect(emulator.server.log.all()).toHaveLength(upstreamForFirst);
@@ -96,6 +109,7 @@ test('clients never share answers: each sees only its own stores', async () => {
 
 test('a kept answer does not get around CSRF prevention: a plain GET is still refused', async () => {
   const open = await startTestGateway({
+    server: { csrfPrevention: true },
     cache: { ttlSeconds: 300 },
     upstream: { rateLimit: false },
     stores: [{ id: 'shop', platform: 'ecwid', baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN }],
@@ -104,10 +118,75 @@ test('a kept answer does not get around CSRF prevention: a plain GET is still re
     const url = `${open.url}?query=${encodeURIComponent('{ store(id: "shop") { id } }')}`;
     for (let round = 0; round < 2; round++) {
       const preflighted = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
-      expect(await preflighted.json()).toEqual({ data: { store: { id: 'shop' } } });
+      expect(await preflighted.json()).toEqual({ data: { store: { id: 'shop' } }, extensions: { cost: expect.any(Object) } });
     }
     expect((await fetch(url)).status).toBe(400);
   } finally {
     await open.close();
   }
+});
+
+/** A POST's status, media type, data and errors (not its cost, which is each request's own). */
+async function answerOf(url: string, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ALL_STORES_KEY}`, ...headers }, body });
+  const json = (await response.json()) as { data?: unknown; errors?: unknown };
+  return { status: response.status, contentType: response.headers.get('content-type'), data: json.data, errors: json.errors };
+}
+
+describe('a kept answer never skips a check an uncached request goes through', () => {
+  const valid = { query: PAGE, variables: { id: fruit } };
+  const malformed: Array<[string, string]> = [
+    ['an operationName that is an object', JSON.stringify({ ...valid, operationName: { name: 'Page' } })],
+    ['an operationName the document does not define', JSON.stringify({ ...valid, operationName: 'Other' })],
+    ['extensions that are a string', JSON.stringify({ ...valid, extensions: 'persisted' })],
+    ['variables that are a string', JSON.stringify({ ...valid, variables: JSON.stringify(valid.variables) })],
+    ['variables that are an array', JSON.stringify({ ...valid, variables: [fruit] })],
+  ];
+
+  test.each(malformed)('%s: the same status and errors as with cache.answers off', async (_name, body) => {
+    // The well-formed request is kept first: a lookup by query and variables alone would find it.
+    await answerOf(gateway.url, JSON.stringify(valid));
+    const cached = await answerOf(gateway.url, body);
+    expect(cached.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: expect.any(String) }) })]);
+    expect(cached).toEqual(await answerOf(uncached.url, body));
+  });
+
+  test('a kept answer is written in the media type this request asks for', async () => {
+    const body = JSON.stringify(valid);
+    for (const [first, then] of [
+      ['application/json', 'application/graphql-response+json'],
+      ['application/graphql-response+json', 'application/json'],
+    ]) {
+      const kept = await answerOf(gateway.url, body, { accept: first });
+      emulator.server.log.clear();
+      const repeated = await answerOf(gateway.url, body, { accept: then });
+      expect(emulator.server.log.all()).toHaveLength(0);
+      expect(kept.contentType).toBe(`${first}; charset=utf-8`);
+      expect(repeated).toEqual({ ...kept, contentType: `${then}; charset=utf-8` });
+    }
+  });
+
+  test('variables nested 5 000 deep are a 400 BAD_REQUEST, logged like any refused request, before GraphQL runs', async () => {
+    const nested = (levels: number) => `{"id":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`;
+    const refusal = { errors: [{ message: expect.stringMatching(/nest at most \d+ levels/), extensions: { code: 'BAD_REQUEST' } }] };
+    for (const url of [gateway.url, uncached.url]) {
+      for (let round = 0; round < 2; round++) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${ALL_STORES_KEY}` },
+          body: `{"query":${JSON.stringify(PAGE)},"variables":${nested(5000)}}`,
+        });
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual(refusal);
+      }
+      // A GET's variables are as deep as its URL allows.
+      const overGet = await fetch(`${url}?query=${encodeURIComponent(PAGE)}&variables=${encodeURIComponent(nested(500))}`, {
+        headers: { authorization: `Bearer ${ALL_STORES_KEY}` },
+      });
+      expect(overGet.status).toBe(400);
+      expect(await overGet.json()).toEqual(refusal);
+    }
+    expect(emulator.server.log.all()).toHaveLength(0);
+    expect(logLines().filter((line) => line.msg === 'request refused: malformed request' && line.status === 400)).toHaveLength(3);
+  });
 });

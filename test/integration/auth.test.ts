@@ -5,7 +5,9 @@ import { ConfigError, parseConfig } from '../../src/config/loadConfig';
 import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, EcwidCatalog, startEcwidEmulator } from '../../src/emulators/ecwid';
 import type { RunningEmulator } from '../../src/emulators/kit';
 import { createLogger } from '../../src/observability/logger';
+import { startGateway } from '../../src/gateway/server';
 import { gid, postGraphQL, startTestGateway, TestGateway } from '../support/gateway';
+import { describeWithRedis, RedisServer } from '../support/redisServer';
 
 /**
  * Client authentication and authorization (README, "Authentication") over real HTTP: the gateway in
@@ -103,14 +105,14 @@ describe('authentication: a missing or unknown key is HTTP 401 before anything r
   test('a key is accepted as Authorization: Bearer (any case of the scheme) and as x-api-key', async () => {
     for (const headers of [bearer(KEYS.admin), { authorization: `bearer ${KEYS.admin}` }, { 'x-api-key': KEYS.admin }, { ...bearer(KEYS.admin), 'x-api-key': KEYS.admin }]) {
       const response = await query('{ stores { id } }', headers);
-      expect(response).toEqual({ status: 200, data: { stores: [{ id: 'shop-a' }, { id: 'shop-b' }] } });
+      expect(response).toEqual({ status: 200, data: { stores: [{ id: 'shop-a' }, { id: 'shop-b' }] }, extensions: { cost: expect.any(Object) } });
     }
   });
 
   test('a GET with a key runs; CSRF prevention accepts the key header as proof of a preflight', async () => {
     const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ stores { id } }')}`, { headers: { 'x-api-key': KEYS.storefront } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { stores: [{ id: 'shop-a' }] } });
+    expect(await response.json()).toEqual({ data: { stores: [{ id: 'shop-a' }] }, extensions: { cost: expect.any(Object) } });
     // Cacheable (server.cacheMaxAgeSeconds), but a shared cache keeps it for this key only.
     expect(response.headers.get('cache-control')).toBe('max-age=60, public');
     expect(response.headers.get('vary')).toMatch(/Authorization, X-Api-Key/);
@@ -215,7 +217,7 @@ describe('stores: a client reaches only its own', () => {
 
   test('stores: "*" reaches every store; an unknown store is then STORE_NOT_FOUND', async () => {
     const response = await query(`{ a: category(id: "${cat('shop-a')}") { name } b: category(id: "${cat('shop-b')}") { name } }`, bearer(KEYS.admin));
-    expect(response).toEqual({ status: 200, data: { a: { name: 'Fruit' }, b: { name: 'Fruit' } } });
+    expect(response).toEqual({ status: 200, data: { a: { name: 'Fruit' }, b: { name: 'Fruit' } }, extensions: { cost: expect.any(Object) } });
     const unknown = await query('{ categories(storeId: "nowhere") { totalCount } }', bearer(KEYS.admin));
     expect(unknown.errors![0].extensions!.code).toBe('STORE_NOT_FOUND');
   });
@@ -249,7 +251,7 @@ describe('scopes: mutations need update_catalog, queries read_catalog', () => {
 
   test('a key with update_catalog mutates its store', async () => {
     const response = await query(MOVE, bearer(KEYS.merch), { input: { categoryId: cat('shop-a'), productId: prod('shop-a'), position: 0 } });
-    expect(response).toEqual({ status: 200, data: { moveProduct: { assignment: { position: 0 }, userErrors: [] } } });
+    expect(response).toEqual({ status: 200, data: { moveProduct: { assignment: { position: 0 }, userErrors: [] } }, extensions: { cost: expect.any(Object) } });
   });
 
   test("update_catalog does not reach past the client's stores: FORBIDDEN, nothing written", async () => {
@@ -377,5 +379,62 @@ describe('a bad clients section stops startup with the client and the field name
     }
     expect(message).toContain('the same key as another client');
     expect(message).not.toContain(secret);
+  });
+});
+
+describeWithRedis('a client narrowed in the config finds none of the answers kept for it before', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterAll(() => redis.kill());
+
+  /** A gateway whose storefront client reaches these stores with these scopes, its answers kept in the shared Redis. */
+  const start = (reach: { stores: string[]; scopes: string[] }) =>
+    startGateway(
+      parseConfig(
+        {
+          server: { port: 0 },
+          redis: { url: redis.url, keyPrefix: 'narrowed:' },
+          cache: { ttlSeconds: 300 },
+          upstream: { rateLimit: false },
+          clients: [{ name: 'storefront', key: KEYS.storefront, ...reach }],
+          stores: stores(),
+        },
+        'test config',
+      ),
+    );
+  const PAGE = `{ b: category(id: "${cat('shop-b')}") { name } stores { id } }`;
+
+  test('restarted with fewer stores or scopes against the same Redis, the old answer is not served', async () => {
+    const before = await start({ stores: ['shop-a', 'shop-b'], scopes: ['read_catalog'] });
+    try {
+      const first = await postGraphQL(before.url, PAGE, undefined, bearer(KEYS.storefront));
+      expect(first.data).toEqual({ b: { name: 'Fruit' }, stores: [{ id: 'shop-a' }, { id: 'shop-b' }] });
+      emulator.server.log.clear();
+      expect((await postGraphQL(before.url, PAGE, undefined, bearer(KEYS.storefront))).data).toEqual(first.data);
+      // Kept: the repeat asked nothing upstream.
+      expect(emulator.server.log.all()).toHaveLength(0);
+    } finally {
+      await before.close();
+    }
+
+    const fewerStores = await start({ stores: ['shop-a'], scopes: ['read_catalog'] });
+    try {
+      const response = await postGraphQL(fewerStores.url, PAGE, undefined, bearer(KEYS.storefront));
+      expect(response.data).toEqual({ b: null, stores: [{ id: 'shop-a' }] });
+      expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    } finally {
+      await fewerStores.close();
+    }
+
+    const noReads = await start({ stores: ['shop-a', 'shop-b'], scopes: ['update_catalog'] });
+    try {
+      const response = await postGraphQL(noReads.url, PAGE, undefined, bearer(KEYS.storefront));
+      expect(response.status).toBe(403);
+      expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    } finally {
+      await noReads.close();
+    }
   });
 });

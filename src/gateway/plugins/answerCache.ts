@@ -1,134 +1,71 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
+import type { Client } from '../../auth/client';
+import { SCOPES } from '../../auth/scopes';
 import type { EntityCache } from '../../cache/entityCache';
-import type { AnswerSlot, GatewayContext } from '../context';
-import { passesCsrfPrevention } from './browserSecurity';
+import type { GatewayContext } from '../context';
 
-/** A query's answer as it was sent, with the headers that describe it. */
+/** A query's result as it was answered, and the cache policy Apollo gave it (its Cache-Control). */
 interface StoredAnswer {
-  body: string;
-  cacheControl?: string;
-  vary?: string;
-}
-
-/** The answer cache's hooks: Fastify's lookup (preHandler) and keep (onSend), and the Apollo plugin that marks answers keepable. */
-export interface AnswerCache {
-  lookup(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-  keep(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown>;
-  plugin: ApolloServerPlugin<GatewayContext>;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    answerSlot: AnswerSlot | null;
-  }
+  data: Record<string, unknown>;
+  cachePolicy?: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' };
 }
 
 export interface AnswerCacheOptions {
   cache: EntityCache;
   storeIds: readonly string[];
   ttlMs: number;
-  /** Apollo's CSRF prevention is on: answers given before Apollo runs must obey it too. */
-  csrfPrevention: boolean;
-  /** Told of every answer served from the cache (the request's log line and metrics). */
-  onHit(request: FastifyRequest, reply: FastifyReply, operationName: string | undefined): void;
 }
 
 /**
- * Whole answers of queries, kept under the generations of every store: any mutation through any
- * replica moves its store's generation on, so no answer from before it is found again. A repeated query
- * is answered before GraphQL runs at all (no parsing, validation or execution); a miss costs a hash and
- * one cache read. Only error-free query answers are kept, and the client's name is part of the key, as
- * clients see different stores.
+ * Whole results of queries, kept under the generations of every store: any mutation through any
+ * replica moves its store's generation on, so no answer from before it is found again. Only execution is
+ * skipped: a repeated query still goes through everything an uncached one does (Apollo's request checks,
+ * parsing and validation, both memoized by Apollo, the operation limits, the client's scope and budget),
+ * and its answer is written for this request's Accept like any other. The key holds what the client may
+ * reach (its stores and scopes), not its name: once a client's config is narrowed, none of the answers it
+ * was given before is found. Only error-free query answers are kept, without their extensions, which
+ * belong to the request that carries them.
  */
-export function answerCache({ cache, storeIds, ttlMs, csrfPrevention, onHit }: AnswerCacheOptions): AnswerCache {
-  const lookup = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const params = passesCsrfPrevention(csrfPrevention, request.headers) ? graphqlParams(request) : undefined;
-    if (!params) return;
-    const generations = await cache.generations(storeIds).catch(() => undefined);
-    if (!generations) return;
-    const digest = createHash('sha256')
-      .update(JSON.stringify([request.client?.name ?? '', params.query ?? '', params.persistedHash ?? '', params.operationName ?? '', params.variables ?? null]))
-      .digest('base64url');
-    const key = `answer:${generations.join('.')}:${digest}`;
-    const [stored] = (await cache.getMany([key]).catch(() => [undefined])) as Array<StoredAnswer | undefined>;
-    if (!stored) {
-      request.answerSlot = { key, cacheable: false };
-      return;
-    }
-    void reply.header('content-type', 'application/json; charset=utf-8');
-    if (stored.cacheControl) void reply.header('cache-control', stored.cacheControl);
-    if (stored.vary) void reply.header('vary', stored.vary);
-    onHit(request, reply, params.operationName);
-    await reply.send(stored.body);
-  };
-
-  const keep = async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    const slot = request.answerSlot;
-    if (slot?.cacheable && reply.statusCode === 200 && typeof payload === 'string') {
-      const answer: StoredAnswer = { body: payload, cacheControl: headerText(reply, 'cache-control'), vary: headerText(reply, 'vary') };
-      // Not awaited: a failed fill costs a later miss, never this answer.
-      cache.setMany([[slot.key, answer]], ttlMs).catch(() => undefined);
-    }
-    return payload;
-  };
-
-  /** Marks an answer keepable once Apollo has run a query to completion without an error. */
-  const plugin: ApolloServerPlugin<GatewayContext> = {
+export function answerCache({ cache, storeIds, ttlMs }: AnswerCacheOptions): ApolloServerPlugin<GatewayContext> {
+  return {
     async requestDidStart() {
+      /** Set on a miss: where this request's answer is kept once it proves error-free. */
+      let missedKey: string | undefined;
       return {
-        async willSendResponse({ contextValue, operation, response }) {
-          const slot = contextValue.answerSlot;
-          if (slot && operation?.operation === 'query' && response.body.kind === 'single' && !response.body.singleResult.errors) slot.cacheable = true;
+        async responseForOperation({ operation, request, source, contextValue, overallCachePolicy }) {
+          // Apollo's type says an operation is there; with an unknown operationName there is none, and execution reports it.
+          if ((operation as typeof operation | undefined)?.operation !== 'query') return null;
+          const generations = await cache.generations(storeIds).catch(() => undefined);
+          if (!generations) return null;
+          const digest = createHash('sha256')
+            .update(JSON.stringify([reach(contextValue.client, storeIds), source, request.operationName ?? '', request.variables ?? null]))
+            .digest('base64url');
+          const key = `answer:${generations.join('.')}:${digest}`;
+          const [stored] = (await cache.getMany([key]).catch(() => [undefined])) as Array<StoredAnswer | undefined>;
+          if (!stored) {
+            missedKey = key;
+            return null;
+          }
+          contextValue.answerCache = 'hit';
+          if (stored.cachePolicy) overallCachePolicy.replace(stored.cachePolicy);
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: stored.data } } };
+        },
+        async willSendResponse({ response, overallCachePolicy }) {
+          if (!missedKey || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (errors || !data) return;
+          const answer: StoredAnswer = { data, cachePolicy: overallCachePolicy.policyIfCacheable() ?? undefined };
+          // Not awaited: a failed fill costs a later miss, never this answer.
+          cache.setMany([[missedKey, answer]], ttlMs).catch(() => undefined);
         },
       };
     },
   };
-
-  return { lookup, keep, plugin };
 }
 
-interface GraphQLParams {
-  query?: string;
-  persistedHash?: string;
-  operationName?: string;
-  variables?: unknown;
-}
-
-/** The operation a POST body or GET query string names; undefined for anything else (the explorer page). */
-function graphqlParams(request: FastifyRequest): GraphQLParams | undefined {
-  if (request.method === 'POST') {
-    const body = request.body as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-    return paramsOf(body.query, body.operationName, body.variables, body.extensions);
-  }
-  if (request.method === 'GET') {
-    const search = request.query as Record<string, string | undefined>;
-    const parsed = (text: string | undefined) => {
-      try {
-        return text === undefined ? undefined : (JSON.parse(text) as unknown);
-      } catch {
-        return undefined;
-      }
-    };
-    return paramsOf(search.query, search.operationName, parsed(search.variables) ?? search.variables, parsed(search.extensions));
-  }
-  return undefined;
-}
-
-function paramsOf(query: unknown, operationName: unknown, variables: unknown, extensions: unknown): GraphQLParams | undefined {
-  const persistedHash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  const params = {
-    query: typeof query === 'string' ? query : undefined,
-    persistedHash: typeof persistedHash === 'string' ? persistedHash : undefined,
-    operationName: typeof operationName === 'string' ? operationName : undefined,
-    variables,
-  };
-  return params.query || params.persistedHash ? params : undefined;
-}
-
-function headerText(reply: FastifyReply, name: string): string | undefined {
-  const value = reply.getHeader(name);
-  return value === undefined ? undefined : String(value);
+/** What a client may reach: the stores and scopes an answer was computed for (everything on an open gateway). */
+function reach(client: Client | null, storeIds: readonly string[]): [stores: string[], scopes: string[]] {
+  if (!client) return [[...storeIds], [...SCOPES]];
+  return [storeIds.filter((id) => client.mayReach(id)), SCOPES.filter((scope) => client.has(scope))];
 }

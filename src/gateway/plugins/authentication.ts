@@ -22,7 +22,7 @@ const REFUSALS = {
 
 /**
  * The onRequest hook of the routes behind authentication (/graphql, /metrics): a request presents a
- * configured client's key or is answered 401 before its body is read. The one exception is a browser
+ * configured client's key or is answered 401 before its body is read, on a connection then closed. The one exception is a browser
  * opening GraphiQL (a GET asking for HTML without a key): Apollo answers it with the page, and the
  * GraphQL context refuses anything else such a request would run (requestClient). Keys are never logged.
  */
@@ -39,7 +39,8 @@ export function authenticate(directory: ClientDirectory, logger: Logger, options
     }
     const reason = presented.kind === 'key' ? 'unknown' : presented.kind;
     logger.info({ reason, method: request.method, route: request.routeOptions.url, ip: request.ip }, 'request refused: no valid API key');
-    return refuse(reply.header('www-authenticate', REFUSALS[reason].challenge), 401, 'UNAUTHENTICATED', REFUSALS[reason].message);
+    // The body is never read: the connection closes after the answer (once the client has sent it, slowClients.ts).
+    return refuse(reply.header('www-authenticate', REFUSALS[reason].challenge).header('connection', 'close'), 401, 'UNAUTHENTICATED', REFUSALS[reason].message);
   };
 }
 

@@ -30,13 +30,3 @@ export function csrfPrevention(enabled: boolean): boolean | { requestHeaders: st
 }
 
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
-/** Content types a cross-site form may send without a preflight. */
-const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
-
-/** Whether Apollo's CSRF prevention would let the request through (for answers given before Apollo runs). */
-export function passesCsrfPrevention(enabled: boolean, headers: Record<string, string | string[] | undefined>): boolean {
-  if (!enabled || PREFLIGHT_HEADERS.some((name) => headers[name] !== undefined)) return true;
-  const contentType = headers['content-type'];
-  const mediaType = typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '';
-  return mediaType !== '' && !SIMPLE_CONTENT_TYPES.has(mediaType);
-}
