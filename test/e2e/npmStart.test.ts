@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { awaitReadiness } from '../support/readiness';
 
@@ -47,4 +48,21 @@ test('an invalid config stops startup with a message naming the file, store and 
   await expect(ready).rejects.toThrow(/exited with [1-9]/);
   expect(child.exitCode).not.toBe(0);
   expect(output()).toContain(`${file}: store "shop-eu" (stores[0]), field "token": environment variable NOT_SET_ANYWHERE is not set`);
+});
+
+test('a port already in use is one clear line on stderr and exit 1, no stack', async () => {
+  const taken = createServer().listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const { child, ready, output } = npmStart({ PORT: String(port), LOG_LEVEL: 'warn' });
+    await expect(ready).rejects.toThrow(/exited with 1/);
+    expect(child.exitCode).toBe(1);
+    expect(output()).toContain(`Categraph cannot start: port ${port} on 127.0.0.1 is in use (PORT / server.port)\n`);
+    expect(output()).not.toMatch(/^\s+at /m);
+    // No fatal JSON line (pino's level 60) besides it.
+    expect(output()).not.toContain('"level":60');
+  } finally {
+    taken.close();
+  }
 });
