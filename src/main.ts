@@ -56,6 +56,10 @@ function parsePort(raw: string): number {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Categraph cannot start: ${error.message}`);
+  } else if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    // listen's error names the port and address it tried.
+    const { port, address } = error as { port: number; address: string };
+    console.error(`Categraph cannot start: port ${port} on ${address} is in use (PORT / server.port)`);
   } else {
     logger.fatal({ err: error }, 'Categraph failed to start');
   }

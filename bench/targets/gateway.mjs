@@ -24,8 +24,9 @@ export function writeGatewayConfig(upstreams, extraLines = []) {
   writeFileSync(
     config,
     [
-      'server: { port: 0 }',
-      // The production defaults otherwise; no client-side Ecwid quota, so the load reaches the gateway's work.
+      // The load generator is one caller address: a budget it never exhausts, so the load reaches the gateway's work.
+      'server: { port: 0, budget: { maximumAvailable: 1000000, restoreRate: 1000000 } }',
+      // The production defaults otherwise; no client-side Ecwid quota, for the same reason.
       'upstream: { rateLimit: false }',
       'stores:',
       `  - { id: ecwid, platform: ecwid, baseUrl: "${ecwid.baseUrl}", storeId: "${ecwid.storeId}", token: "${ecwid.token}" }`,

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { SCOPES } from './scopes';
 
 /**
+ * A client's budget of upstream requests, as Shopify's Admin API keeps one per app (README, "Limits and
+ * budgets"): a bucket of `maximumAvailable` points, one point an upstream request, refilled `restoreRate` a second.
+ */
+export const budgetSchema = z
+  .object({
+    maximumAvailable: z.number().int().min(1).max(1_000_000),
+    restoreRate: z.number().positive().max(1_000_000),
+  })
+  .strict();
+
+export type BudgetSettings = z.infer<typeof budgetSchema>;
+
+/**
  * The `clients` section: who may call the gateway, with which key, on which stores and with which
  * scopes. Absent, the gateway runs open (README, "Authentication").
  */
@@ -17,6 +30,8 @@ export const clientConfigSchema = z
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
     /** The store ids the client may reach, or "*" for every store. */
     stores: z.union([z.literal('*'), z.array(z.string().min(1)).min(1, 'must list at least one store, or be "*"')]),
+    /** Its own budget; without one, `server.budget`'s. */
+    budget: budgetSchema.optional(),
     scopes: z.array(z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` })).min(1, `must list at least one of ${SCOPES.join(', ')}`),
   })
   .strict();

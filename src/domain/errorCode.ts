@@ -15,4 +15,6 @@ export enum ErrorCode {
   STORE_MISCONFIGURED = 'STORE_MISCONFIGURED',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** The client's budget of upstream requests cannot pay for the operation now (README, "Limits and budgets"). */
+  THROTTLED = 'THROTTLED',
 }

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import type { Client } from '../auth/client';
 import { RequestSessions } from '../loaders/requestSessions';
 import type { StoreDirectory } from '../loaders/store';
+import { RequestTrace } from '../observability/requestTrace';
 import type { UpstreamEvent, UpstreamTiming } from '../observability/upstreamTiming';
 import type { SchemaContext } from '../schema/context';
-
-/** What the request carries from the answer cache's lookup to its store: its key, and whether its answer may be kept. */
-export interface AnswerSlot {
-  key: string;
-  cacheable: boolean;
-}
 
 /** The request context: what resolvers need (SchemaContext) and what the plugins carry through a request. */
 export interface GatewayContext extends SchemaContext {
@@ -20,8 +16,12 @@ export interface GatewayContext extends SchemaContext {
   requestId: string;
   /** Every upstream attempt this request made, for its log line. */
   upstreamTimings: UpstreamTiming[];
-  /** Where this request's answer is kept in the answer cache, when it is on and missed. */
-  answerSlot?: AnswerSlot | null;
+  /** The request's place in the caller's trace; every upstream attempt carries it on. */
+  trace: RequestTrace;
+  /** Set when the answer cache answered the request (its log line says so). */
+  answerCache?: 'hit';
+  /** The caller's address (Fastify's request.ip): whose budget an open gateway's request spends. */
+  callerAddress?: string;
 }
 
 export interface RequestContextOptions {
@@ -32,15 +32,25 @@ export interface RequestContextOptions {
 /** A new request's context: its deadline, its store sessions (checked against `client`) and its request id. */
 export function createRequestContext(
   { stores, requestTimeoutMs }: RequestContextOptions,
-  request: { clientRequestId: string | string[] | undefined; client: Client | null; answerSlot?: AnswerSlot | null },
+  request: {
+    clientRequestId: string | string[] | undefined;
+    client: Client | null;
+    /** The request's headers, read for its W3C trace context (traceparent, tracestate). */
+    traceHeaders?: Record<string, string | string[] | undefined>;
+    /** The caller's address: on an open gateway, stores are shared fairly between addresses. */
+    callerAddress?: string;
+    /** The HTTP answer: once it is sent, or its connection is gone, the request's upstream work is dropped. */
+    response?: ServerResponse;
+  },
 ): GatewayContext {
   const upstreamTimings: UpstreamTiming[] = [];
-  const signal = AbortSignal.timeout(requestTimeoutMs);
-  // Every upstream attempt of the request listens to its deadline: dozens is normal, not a leak.
-  setMaxListeners(0, signal);
+  const trace = new RequestTrace(request.traceHeaders);
+  const signal = requestEnd(requestTimeoutMs, request.response);
   const deadline = {
     signal,
     deadlineAt: Date.now() + requestTimeoutMs,
+    trace,
+    tenant: request.client ? `client:${request.client.name}` : `address:${request.callerAddress ?? ''}`,
     observe: (event: UpstreamEvent) => {
       if (event.kind === 'attempt') upstreamTimings.push(event.timing);
     },
@@ -50,8 +60,27 @@ export function createRequestContext(
     client: request.client,
     requestId: requestIdFrom(request.clientRequestId),
     upstreamTimings,
-    answerSlot: request.answerSlot,
+    trace,
   };
+}
+
+/**
+ * The request's end, as a signal: its deadline passed, its answer sent or its client gone. Its upstream
+ * work listens to it, queued calls leave their queue and attempts in flight are aborted. A plain timer,
+ * not `AbortSignal.timeout`, which Node may collect while only `AbortSignal.any` refers to it.
+ */
+function requestEnd(timeoutMs: number, response: ServerResponse | undefined): AbortSignal {
+  const end = new AbortController();
+  // Every upstream attempt of the request listens to its end: dozens is normal, not a leak.
+  setMaxListeners(0, end.signal);
+  const timer = setTimeout(() => end.abort(new DOMException('The request timed out', 'TimeoutError')), timeoutMs).unref();
+  const ended = () => {
+    clearTimeout(timer);
+    end.abort(new DOMException('The request has ended', 'AbortError'));
+  };
+  if (response?.destroyed) ended();
+  else response?.once('close', ended);
+  return end.signal;
 }
 
 /** The client's x-request-id when it is a sane token (it goes into logs), else a new one. */

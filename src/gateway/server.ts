@@ -5,12 +5,13 @@ import pino, { Logger } from 'pino';
 import { ClientDirectory } from '../auth/clientDirectory';
 import type { GatewayConfig } from '../config/configSchema';
 import { GatewayMetrics } from '../observability/metrics';
-import { PLATFORMS } from '../platforms';
+import { PLATFORMS, platformNamed } from '../platforms';
 import { connectRedis, disconnectRedis } from '../redis/redisConnection';
 import { buildGatewaySchema } from '../schema/buildGatewaySchema';
 import { formatError } from '../schema/errors';
 import { buildGatewaySubgraphSchema } from '../schema/federation/subgraphSchema';
-import { createRequestContext, GatewayContext, requestIdFrom } from './context';
+import { ClientBudgets } from './clientBudgets';
+import { createRequestContext, GatewayContext } from './context';
 import { createEntityCache } from './entityCache';
 import { apolloPlugins, PluginParts, registerHttpPlugins } from './plugins';
 import { answerCache } from './plugins/answerCache';
@@ -18,16 +19,18 @@ import { requestClient } from './plugins/authentication';
 import { csrfPrevention } from './plugins/browserSecurity';
 import { operationLimits } from './plugins/operationLimits';
 import { persistedQueries } from './plugins/persistedQueries';
-import { recordRequest } from './plugins/requestObservability';
+import { slowClientOptions } from './plugins/slowClients';
 import { startTracing } from './plugins/tracing';
+import { upstreamBudget } from './plugins/upstreamBudget';
 import { StoreRegistry } from './storeRegistry';
+import { UpstreamCostEstimator } from './upstreamCost';
 
 export interface GatewayServer {
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
   port: number;
   registry: StoreRegistry;
-  /** Stops accepting, lets in-flight requests finish, closes the upstream pools. */
+  /** Stops accepting, lets in-flight requests finish (closing each connection as its answer goes out), closes the upstream pools. */
   close(): Promise<void>;
 }
 
@@ -42,43 +45,39 @@ export interface StartOptions {
 /** Starts the gateway: Fastify serving POST/GET /graphql (Apollo Server), GET /healthz and GET /metrics. */
 export async function startGateway(config: GatewayConfig, options: StartOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(config.server.knownOperationNames);
   // One Redis connection for the process, shared by the cache, the locks and the rate limits.
   const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
   const entityCache = createEntityCache(config, redis);
   const registry = new StoreRegistry(config, { observe: metrics.observeUpstream, entityCache, redis });
-  const tracing = config.tracing ? await startTracing(config.tracing) : undefined;
+  const tracing = config.tracing ? await startTracing(config.tracing, config.server.knownOperationNames) : undefined;
   const clients = config.clients && new ClientDirectory(config.clients);
   if (!clients) logger.warn('no clients configured: the gateway runs open, anyone who reaches it may read and change every store');
-  const app = Fastify({ bodyLimit: config.server.maxBodyBytes });
+  // The drain (plugins/drain.ts) answers requests arriving during shutdown, in the GraphQL shape.
+  const app = Fastify({ bodyLimit: config.server.maxBodyBytes, return503OnClosing: false, ...slowClientOptions(config.server, logger) });
   const answers =
     entityCache && config.cache.answers
       ? answerCache({
           cache: entityCache,
           storeIds: registry.all().map((store) => store.id),
           ttlMs: config.cache.ttlSeconds * 1000,
-          csrfPrevention: config.server.csrfPrevention,
-          onHit: (request, reply, operationName) => {
-            const reqId = requestIdFrom(request.headers['x-request-id']);
-            void reply.header('x-request-id', reqId);
-            recordRequest(logger, metrics, {
-              reqId,
-              client: request.client?.name,
-              operationName: operationName ?? 'anonymous',
-              operationType: 'query',
-              durationMs: reply.elapsedTime,
-              answerCache: 'hit',
-            });
-          },
         })
       : undefined;
   const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
-  const parts: PluginParts = { config, app, logger, metrics, registry, limits, tracing, answers, clients };
+  const budget = upstreamBudget({
+    estimator: new UpstreamCostEstimator(config.stores.map((store) => ({ id: store.id, costs: platformNamed(store.platform)!.requestCosts }))),
+    budgets: new ClientBudgets(config, redis),
+    maxUpstreamRequests: config.server.limits.maxUpstreamRequests,
+    storeIds: config.stores.map((store) => store.id),
+  });
+  const parts: PluginParts = { config, app, logger, metrics, registry, limits, tracing, answers, clients, budget };
 
   const schema = buildGatewaySchema({ platforms: PLATFORMS.map((platform) => platform.graphqlName) });
   const apollo = new ApolloServer<GatewayContext>({
     schema: config.server.federation ? buildGatewaySubgraphSchema(schema) : schema,
     formatError,
+    // Apollo's own lines (e.g. federation's "Enabling inline tracing") go out as JSON lines like every other.
+    logger,
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: csrfPrevention(config.server.csrfPrevention),
@@ -86,14 +85,23 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: apolloPlugins(parts),
+    // main.ts owns the signals: close() below drains and stops Apollo once.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
-  await registerHttpPlugins(parts, apollo, (request) =>
-    createRequestContext(
+  const drain = await registerHttpPlugins(parts, apollo, (request, reply) => ({
+    ...createRequestContext(
       { stores: registry, requestTimeoutMs: config.server.requestTimeoutMs },
-      { clientRequestId: request.headers['x-request-id'], client: requestClient(request, clients), answerSlot: request.answerSlot },
+      {
+        clientRequestId: request.headers['x-request-id'],
+        client: requestClient(request, clients),
+        traceHeaders: request.headers,
+        callerAddress: request.ip,
+        response: reply.raw,
+      },
     ),
-  );
+    callerAddress: request.ip,
+  }));
 
   await app.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const { port, address, family } = app.server.address() as AddressInfo;
@@ -103,7 +111,9 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     port,
     registry,
     close: async () => {
-      await app.close();
+      drain.start();
+      // Apollo's drain plugin closes Fastify (waiting for the requests in flight), then Apollo stops.
+      await apollo.stop();
       await registry.close();
       await entityCache?.close();
       if (redis) await disconnectRedis(redis);

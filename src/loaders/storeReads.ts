@@ -50,7 +50,7 @@ export async function productOrdersOf(port: CatalogPort, ids: readonly string[],
 }
 
 /** Answers of several calls as one: their values in order, everything they carried together. */
-export function mergeAnswers<T>(answers: Array<Answer<T>>): Answer<T[]> {
+function mergeAnswers<T>(answers: Array<Answer<T>>): Answer<T[]> {
   const carried = new Carried();
   for (const answer of answers) carried.add(answer.carried);
   return { value: answers.map((answer) => answer.value), carried };

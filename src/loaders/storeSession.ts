@@ -2,13 +2,14 @@ import DataLoader from 'dataloader';
 import type { Answer, Carried } from '../domain/carried';
 import { ErrorCode } from '../domain/errorCode';
 import { GatewayFault } from '../domain/gatewayFault';
+import { QueueRefusal } from '../domain/queueRefusal';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
 import { CallContext, CatalogPort, OPTIONAL_OPERATIONS, OptionalOperation } from '../platforms/port';
 import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
 import { RequestMemo } from '../util/requestMemo';
 import { CachedReads } from './cachedReads';
 import type { Store } from './store';
-import { DirectReads, mergeAnswers, StoreReads } from './storeReads';
+import { DirectReads, StoreReads } from './storeReads';
 
 /** What every call of the request carries but the adapters' memo and a lock's lease: its deadline, observer and tree walk. */
 export type RequestDeadline = Omit<CallContext, 'memo' | 'lease'>;
@@ -36,11 +37,12 @@ export class StoreSession {
     this.call = { ...deadline, memo: new RequestMemo() };
     const reads = store.cache ? new CachedReads(store.cache, store.port, this.call) : new DirectReads(store.port, this.call);
     this.reads = reads;
-    this.categories = new DataLoader((ids) => this.load(() => reads.categories(ids)));
-    this.products = new DataLoader((ids) => this.load(() => reads.products(ids)), { maxBatchSize: 100 });
-    this.productOrders = new DataLoader((ids) => this.load(() => reads.categoryProducts(ids)));
-    // Identical listings within one operation (aliases, repeated fragments) cost one upstream read.
-    this.lists = new DataLoader((keys) => this.load(async () => mergeAnswers(await Promise.all(keys.map((key) => reads.listCategories(JSON.parse(key) as CategoryListQuery))))));
+    this.categories = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.categories(some)));
+    this.products = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.products(some)), { maxBatchSize: 100 });
+    this.productOrders = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.categoryProducts(some)));
+    // Identical listings within one operation (aliases, repeated fragments) cost one upstream read; each
+    // listing is its own read, so one that fails fails only its own fields.
+    this.lists = new DataLoader((keys) => Promise.all(keys.map((key) => this.load(() => reads.listCategories(JSON.parse(key) as CategoryListQuery)).catch(asError))));
   }
 
   get port(): CatalogPort {
@@ -97,6 +99,21 @@ export class StoreSession {
     return answer.value;
   }
 
+  /**
+   * A batch's values, the loaders primed with what they carried. When the store's queue refused one of
+   * the batch's upstream calls (nothing was sent for it), the keys are read again one by one, so the
+   * refusal fails only the keys it still cannot serve and the rest of the response keeps its data; the
+   * calls still in flight are joined, not repeated (identical reads share one request).
+   */
+  private async loadBatch<T>(ids: readonly string[], read: (ids: readonly string[]) => Promise<Answer<T[]>>): Promise<Array<T | Error>> {
+    try {
+      return await this.load(() => read(ids));
+    } catch (error) {
+      if (!(error instanceof QueueRefusal) || ids.length === 1) throw error;
+      return Promise.all(ids.map((id) => this.load(() => read([id])).then((values) => values[0], asError)));
+    }
+  }
+
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -105,4 +122,9 @@ export class StoreSession {
       throw error;
     }
   }
+}
+
+/** A failure as DataLoader takes it for one key: an Error in that key's place. */
+function asError(failure: unknown): Error {
+  return failure instanceof Error ? failure : new Error(String(failure));
 }

@@ -19,6 +19,35 @@ export interface StoreConnection {
   headers: Record<string, string>;
 }
 
+/**
+ * The most upstream requests a platform's operations take, for the gateway's cost estimate (README, "Limits
+ * and budgets"). Counts are what one GraphQL request asks at once: the loaders batch reads by id across it.
+ */
+export interface RequestCosts {
+  /** `count` categories read by id. */
+  categoriesById(count: number): number;
+  /** `count` products read by id. */
+  productsById(count: number): number;
+  /** One page of `first` categories from each of `listings` listings (a store's categories, a category's children). */
+  categoryPages(listings: number, first: number): number;
+  /**
+   * Reading every category of a store at once, where the platform lists them all and that listing answers
+   * every child list and category by id below (Ecwid's and BigCommerce's indexes, Zaveit's one listing):
+   * a store's category reads in one operation are charged at most this, however many lists they are.
+   */
+  wholeCatalog?: number;
+  /** Levels of children a category read's answer carries (SFCC's `levels=2`): lists that deep below a read cost nothing. */
+  childLevelsCarried?: number;
+  /** The products of `count` assignments, where the assignment's answer does not already carry them (default: productsById). */
+  assignedProducts?(count: number): number;
+  /** The product order of `categories` categories, a page of `first` each. */
+  productPages(categories: number, first: number): number;
+  /** An assign or unassign of `count` products, with the reads it makes. */
+  productWrite(count: number): number;
+  /** Any other write (create, update, delete, move, image), with the reads it makes. */
+  categoryWrite: number;
+}
+
 /** A platform's emulator running for the demo, and the store config entry that points at it. */
 export interface PlatformDemo {
   store: Record<string, unknown>;
@@ -46,6 +75,8 @@ export interface PlatformDescriptor<C extends StoreConfigBase = StoreConfigBase>
   createAdapter(store: C, deps: AdapterDeps): CatalogPort;
   /** Starts the platform's emulator with its demo catalog (`npm start` without a config). */
   startDemo(): Promise<PlatformDemo>;
+  /** What its reads and writes cost in upstream requests. */
+  requestCosts: RequestCosts;
   /** Operations against its demo store (`<name>-demo`) that the explorer opens as tabs, each named and commented. */
   explorerExamples?: string[];
 }

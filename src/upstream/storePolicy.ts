@@ -1,19 +1,8 @@
-import {
-  BrokenCircuitError,
-  BulkheadPolicy,
-  BulkheadRejectedError,
-  bulkhead,
-  circuitBreaker,
-  CircuitBreakerPolicy,
-  CircuitState,
-  ConsecutiveBreaker,
-  DelegateBackoff,
-  handleWhen,
-  retry,
-  TaskCancelledError,
-} from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, DelegateBackoff, handleWhen, retry, TaskCancelledError } from 'cockatiel';
 import { ErrorCode } from '../domain/errorCode';
 import { GatewayFault } from '../domain/gatewayFault';
+import { QueueRefusal } from '../domain/queueRefusal';
+import { FairBulkhead, QueueFullError } from './fairBulkhead';
 import type { UpstreamCall, UpstreamRequest, UpstreamResponse } from './types';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
 import { AttemptOutcome, isRetryable, retryDelayMs } from './retryDecision';
@@ -25,6 +14,7 @@ export interface StorePolicySettings {
   observe?: UpstreamObserver;
   maxConcurrent: number;
   maxQueued: number;
+  maxQueuedPerClient: number;
   maxRetries: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
@@ -42,21 +32,25 @@ const BREAKER_STATES = {
 /** The least time worth starting another attempt in. */
 const MIN_ATTEMPT_MS = 50;
 
+/** The tenant of calls that name none (work outside any client's request). */
+const NO_TENANT = '';
+
 /**
- * One store's resilience (cockatiel): retries inside the request's deadline, a circuit breaker that
- * stops calling a platform that keeps failing, and a bulkhead that caps the store's requests in
- * flight — so one failing or slow store costs the others nothing.
+ * One store's resilience: retries inside the request's deadline and a circuit breaker that stops calling
+ * a platform that keeps failing (cockatiel), and a bulkhead that caps the store's requests in flight and
+ * shares them fairly between the clients calling (fairBulkhead.ts) — so one failing or slow store costs
+ * the others nothing, and one busy client costs the store's other clients no more than their share.
  */
 export class StorePolicy {
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly bulkhead: BulkheadPolicy;
+  private readonly bulkhead: FairBulkhead;
 
   constructor(private readonly settings: StorePolicySettings) {
     this.breaker = circuitBreaker(
       handleWhen(isUnavailable).orWhenResult((response) => (response as UpstreamResponse).status >= 500),
       { halfOpenAfter: settings.breakerHalfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailureThreshold) },
     );
-    this.bulkhead = bulkhead(settings.maxConcurrent, settings.maxQueued);
+    this.bulkhead = new FairBulkhead({ maxConcurrent: settings.maxConcurrent, maxQueued: settings.maxQueued, maxQueuedPerTenant: settings.maxQueuedPerClient });
     const { storeId, platformName: platform, observe } = settings;
     this.breaker.onStateChange((state) => observe?.({ kind: 'breaker', storeId, platform, state: BREAKER_STATES[state] }));
     // Metrics show every store's circuit from the start, not only once it has changed.
@@ -79,7 +73,8 @@ export class StorePolicy {
     );
     policy.onRetry(() => this.settings.observe?.({ kind: 'retry', storeId: this.settings.storeId, platform: this.settings.platformName }));
     try {
-      return await policy.execute(() => this.bulkhead.execute(() => this.breaker.execute(attempt), deadline.signal), deadline.signal);
+      const tenant = deadline.tenant ?? NO_TENANT;
+      return await policy.execute(() => this.bulkhead.run(tenant, deadline.signal, () => this.breaker.execute(attempt)), deadline.signal);
     } catch (error) {
       throw this.asFault(error);
     }
@@ -92,17 +87,24 @@ export class StorePolicy {
         retryAfterSeconds: Math.ceil(this.settings.breakerHalfOpenAfterMs / 1000),
       });
     }
-    if (error instanceof BulkheadRejectedError) {
-      return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `Too many requests are waiting for ${this.settings.platformName} in this store`, {
-        retryable: true,
-        retryAfterSeconds: 1,
-      });
+    if (error instanceof QueueFullError) {
+      const { platformName, storeId } = this.settings;
+      const whose = error.scope === 'tenant' ? ' from this client' : '';
+      return new QueueRefusal(`Too many requests are waiting for ${platformName}${whose} in the queue of store "${storeId}"`);
     }
-    if (error instanceof TaskCancelledError) {
-      return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${this.settings.platformName} did not answer in time`, { retryable: true });
-    }
+    if (error instanceof TaskCancelledError || isAbort(error)) return cancelledFault(this.settings.platformName);
     return error;
   }
+}
+
+/** A call given up because its GraphQL request ended (its deadline passed, it was answered or its client left). */
+export function cancelledFault(platformName: string): GatewayFault {
+  return new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, `${platformName} did not answer in time`, { retryable: true });
+}
+
+/** The reason an aborted signal rejects with (AbortSignal.timeout's TimeoutError, or an AbortError). */
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
 function isUnavailable(error: Error): boolean {

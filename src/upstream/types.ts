@@ -1,10 +1,13 @@
 import type { Lease } from '../locks/lease';
+import type { RequestTrace } from '../observability/requestTrace';
 import type { UpstreamObserver } from '../observability/upstreamTiming';
 
 /** One request to a platform, relative to the store's base URL. */
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /** The path's template, e.g. /categories/{id}: names the attempt's trace span, where ids in the path would make each name unique. */
+  route?: string;
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
   body?: Buffer;
@@ -42,4 +45,11 @@ export interface UpstreamCall {
    * (never joining one in flight from before the lock), and each of its writes is fenced by it.
    */
   lease?: Lease;
+  /** The GraphQL request's trace: each attempt carries it on to the platform in its `traceparent`. */
+  trace?: RequestTrace;
+  /**
+   * Who the call is made for (a client's name or, on an open gateway, the caller's address): a store's
+   * bulkhead is shared fairly between tenants. Calls without one share the store as one tenant.
+   */
+  tenant?: string;
 }

@@ -3,20 +3,24 @@ import { GatewayFault } from '../domain/gatewayFault';
 import { ErrorCode } from '../domain/errorCode';
 import { Lease, LeaseLostError } from '../locks/lease';
 import type { UpstreamTiming } from '../observability/upstreamTiming';
+import { attemptSignal } from './attemptSignal';
+import { readBoundedText } from './boundedBody';
 import { InFlightReads } from './inFlightReads';
 import { isRead } from './retryDecision';
-import { StorePolicy, StorePolicySettings } from './storePolicy';
+import { cancelledFault, StorePolicy, StorePolicySettings } from './storePolicy';
 import type { RateLimiter } from './tokenRateLimiter';
 import type { UpstreamCall, UpstreamRequest, UpstreamResponse } from './types';
-import { transportFault } from './upstreamFaults';
+import { answerTooLargeFault, transportFault } from './upstreamFaults';
 
 export interface UpstreamClientOptions extends StorePolicySettings {
   /** e.g. https://app.ecwid.com/api/v3/4870020: paths are appended to it. */
   baseUrl: string;
   /** Sent with every request (the platform's Authorization). Never logged. */
   headers: Record<string, string>;
-  /** Longest wait for one attempt's answer. */
+  /** Longest wait for one attempt's answer, its whole body included. */
   attemptTimeoutMs: number;
+  /** Largest answer body read; a larger one is refused as it streams in (UPSTREAM_ERROR). */
+  maxResponseBytes: number;
   /** Keep-alive connections to the platform. */
   connections: number;
   /** The quota of the store's token, shared with other stores on the same token; none when absent. */
@@ -43,11 +47,17 @@ export class UpstreamClient {
 
   send(request: UpstreamRequest, deadline: UpstreamCall): Promise<UpstreamResponse> {
     const { lease } = deadline;
-    const run = () => this.policy.execute(request, deadline, () => this.attempt(request, deadline, lease)).catch(leaseLostAsFault);
+    const run = (call: UpstreamCall) => this.policy.execute(request, call, () => this.attempt(request, call, lease)).catch(leaseLostAsFault);
     // Under a category lock a read must see every write made before the lock was taken, so it never
     // joins a read already in flight, which may have started before the last holder's write.
-    if (!isRead(request) || lease) return run();
-    return this.inFlight.run(`${request.method} ${request.path}${queryString(request.query)} ${JSON.stringify(request.json ?? null)}`, run);
+    if (!isRead(request) || lease) return run(deadline);
+    const key = `${request.method} ${request.path}${queryString(request.query)} ${JSON.stringify(request.json ?? null)}`;
+    // A shared read stops only once every request sharing it has ended; one that ends stops waiting at once.
+    return this.inFlight
+      .run(key, deadline.signal, (signal) => run({ ...deadline, signal }))
+      .catch((error: unknown) => {
+        throw deadline.signal.aborted && error === deadline.signal.reason ? cancelledFault(this.options.platformName) : error;
+      });
   }
 
   close(): Promise<void> {
@@ -67,22 +77,26 @@ export class UpstreamClient {
     if (lease && !isRead(request)) await lease.confirm();
     const startedAt = Date.now();
     const started = performance.now();
-    const report = (status: number | undefined) => {
+    const { storeId, baseUrl } = this.options;
+    const traced = deadline.trace?.startAttempt({ storeId, method: request.method, route: request.route, baseUrl, path: request.path, query: request.query });
+    const report = (status: number | undefined, error?: unknown) => {
       const timing: UpstreamTiming = {
         storeId: this.options.storeId,
         platform: this.options.platformName,
         method: request.method,
         path: request.path,
+        route: request.route,
         status,
         startedAt,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       };
+      traced?.end(status, error);
       this.options.observe?.({ kind: 'attempt', timing });
       deadline.observe?.({ kind: 'attempt', timing });
     };
     const timeoutMs = Math.max(1, Math.min(this.options.attemptTimeoutMs, deadline.deadlineAt - Date.now()));
-    const signal = AbortSignal.any([deadline.signal, AbortSignal.timeout(timeoutMs)]);
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
+    const { signal, clear } = attemptSignal(deadline.signal, timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers, ...traced?.headers };
     let body: string | Buffer | undefined;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
@@ -98,15 +112,17 @@ export class UpstreamClient {
         headers,
         body,
         signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
       });
-      const text = await response.body.text();
+      const { maxResponseBytes } = this.options;
+      const tooLarge = () => answerTooLargeFault(this.options.platformName, maxResponseBytes, response.statusCode);
+      const text = await readBoundedText(response.body, response.headers['content-length'], maxResponseBytes, tooLarge);
       report(response.statusCode);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
-      report(undefined);
-      throw transportFault(this.options.platformName, error, signal.aborted);
+      report(undefined, error);
+      throw error instanceof GatewayFault ? error : transportFault(this.options.platformName, error, signal.aborted);
+    } finally {
+      clear();
     }
   }
 }

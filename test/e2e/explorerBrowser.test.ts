@@ -140,7 +140,11 @@ withChromium(`the explorer in Chromium (${CHROMIUM})`, () => {
     expect(sent.query).toContain('NewTabStores');
     expect(sent.operationName ?? 'NewTabStores').toBe('NewTabStores');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { stores: [{ id: 'ecwid-demo' }, { id: 'sfcc-demo' }, { id: 'zaveit-demo' }, { id: 'bigcommerce-demo' }] } });
+    expect(body).toEqual({
+      data: { stores: [{ id: 'ecwid-demo' }, { id: 'sfcc-demo' }, { id: 'zaveit-demo' }, { id: 'bigcommerce-demo' }] },
+      // Store ids come from the config: the answer costs no upstream request.
+      extensions: { cost: { requestedQueryCost: 0, actualQueryCost: 0, throttleStatus: expect.any(Object) } },
+    });
     await page.locator('.result-window').getByText('"bigcommerce-demo"').waitFor({ timeout: 10_000 });
     expectNothingWrong(watched);
     await page.close();

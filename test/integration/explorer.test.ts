@@ -43,7 +43,7 @@ describe('server.explorer: true (the default)', () => {
 
   test('API clients on the same URL are unaffected', async () => {
     const response = await fetch(`${h.gateway.url}?query=${encodeURIComponent('{ stores { id } }')}`, { headers: { 'content-type': 'application/json' } });
-    expect(await response.json()).toEqual({ data: { stores: [{ id: 'ecwid-test' }] } });
+    expect(await response.json()).toEqual({ data: { stores: [{ id: 'ecwid-test' }] }, extensions: { cost: expect.any(Object) } });
   });
 
   test("only the bundle's files are served: anything else under explorer/ is 404", async () => {

@@ -1,3 +1,4 @@
+import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN } from '../../src/emulators/ecwid';
 import { AllPlatforms, startAllPlatforms } from '../support/allPlatforms';
 import { gid, postGraphQL, startTestGateway } from '../support/gateway';
 
@@ -19,7 +20,7 @@ const SFCC_CATEGORY = gid('Category', 'sfcc', 'womens-clothing-dresses');
 const ZAVEIT_CATEGORY = gid('Category', 'zaveit', '76a489e5-939a-4239-b166-4fbac4caf9fa');
 
 async function post(body: string | Buffer, contentType = 'application/json') {
-  const response = await fetch(all.gateway.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const response = await fetch(all.gateway.url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 }
 
@@ -90,10 +91,10 @@ describe('operations refused before execution', () => {
   test('more than 100 ids in nodes', async () => {
     const ids = Array.from({ length: 101 }, (_, n) => gid('Category', 'ecwid', 9691001 + n));
     const { body } = await post(JSON.stringify({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } }));
-    expect(body.errors![0]).toMatchObject({ message: 'nodes takes at most 100 ids; ask in pages', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors![0]).toMatchObject({ message: 'nodes takes at most 100 ids a field, got 101: split them over several requests', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
-  test('bad ids, unknown stores and more than 10 000 product ids in a mutation', async () => {
+  test('bad ids and unknown stores', async () => {
     const bad = await postGraphQL(all.gateway.url, `{ a: category(id: "gid://categraph/Category/ecwid/abc") { name } }`);
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     for (const id of ['abc', '0', '-1', '1e3', '9'.repeat(16)]) {
@@ -102,10 +103,33 @@ describe('operations refused before execution', () => {
     }
     const store = await postGraphQL(all.gateway.url, `{ categories(storeId: "nowhere") { totalCount } }`);
     expect(store.errors![0].extensions!.code).toBe('STORE_NOT_FOUND');
-    const productIds = Array.from({ length: 10_001 }, (_, n) => gid('Product', 'ecwid', n + 1));
-    const huge = await postGraphQL(all.gateway.url, 'mutation($input: AssignProductsInput!) { assignProducts(input: $input) { userErrors { code field message } } }', {
-      input: { categoryId: ECWID_CATEGORY, productIds },
+  });
+
+  /** 10 001 Ecwid product ids to assign, sent to a gateway in front of the suite's Ecwid emulator with the given upstream-request limit. */
+  async function assignTooMany(maxUpstreamRequests: number) {
+    const gateway = await startTestGateway({
+      server: { limits: { maxUpstreamRequests } },
+      stores: [{ id: 'ecwid', platform: 'ecwid', baseUrl: all.ecwid.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN }],
     });
+    try {
+      return await gateway.query('mutation($input: AssignProductsInput!) { assignProducts(input: $input) { userErrors { code field message } } }', {
+        input: { categoryId: ECWID_CATEGORY, productIds: Array.from({ length: 10_001 }, (_, n) => gid('Product', 'ecwid', n + 1)) },
+      });
+    } finally {
+      await gateway.close();
+    }
+  }
+
+  test('more than 10 000 product ids in a mutation, over the upstream-request limit: the estimate refuses the operation first', async () => {
+    const huge = await assignTooMany(10);
+    expect(huge.status).toBe(400);
+    expect(huge.data).toBeUndefined();
+    expect(huge.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', estimatedUpstreamRequests: expect.any(Number), maxUpstreamRequests: 10 });
+  });
+
+  test('more than 10 000 product ids in a mutation, within the upstream-request limit: the input rule answers', async () => {
+    const huge = await assignTooMany(100_000);
+    expect(huge.errors).toBeUndefined();
     expect(huge.data.assignProducts.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'productIds'], message: 'productIds may name at most 10000 products' }]);
   });
 });
@@ -155,4 +179,54 @@ test('field suggestions are off where introspection is off', async () => {
   } finally {
     await gateway.close();
   }
+});
+
+describe('cases the fuzz pass found (test/resilience/fuzzInputs.test.ts)', () => {
+  test.each([
+    ['a lone high surrogate in an SFCC native id', 'gid://categraph/Category/sfcc/a\uD800'],
+    ['a lone low surrogate in a Zaveit native id', 'gid://categraph/Category/zaveit/\uDC00'],
+    ['a lone surrogate in the store id', 'gid://categraph/Category/\uD800/1'],
+  ])('%s is BAD_USER_INPUT', async (_name, id) => {
+    for (const query of ['query($id: ID!) { category(id: $id) { id } }', 'query($id: ID!) { node(id: $id) { id } }']) {
+      const { errors } = await postGraphQL(all.gateway.url, query, { id });
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['id'] });
+      expect(errors![0].message).toMatch(/lone surrogate/);
+    }
+    const deleted = await postGraphQL(all.gateway.url, 'mutation($id: ID!) { deleteCategory(input: { categoryId: $id }) { userErrors { code field } } }', { id });
+    expect(deleted.data.deleteCategory.userErrors).toEqual([{ code: 'BAD_USER_INPUT', field: ['input', 'categoryId'] }]);
+  });
+
+  test('a lone surrogate in a new SFCC category nativeId or name is BAD_USER_INPUT', async () => {
+    const { data } = await postGraphQL(all.gateway.url, 'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { userErrors { code field } } }', {
+      input: { storeId: 'sfcc', name: 'x\uDBFF', nativeId: 'new-\uD800' },
+    });
+    expect(data.createCategory.userErrors).toEqual(
+      expect.arrayContaining([
+        { code: 'BAD_USER_INPUT', field: ['input', 'name'] },
+        { code: 'BAD_USER_INPUT', field: ['input', 'nativeId'] },
+      ]),
+    );
+  });
+
+  test('malformed federation representations are BAD_USER_INPUT, each in its own entry', async () => {
+    const gateway = await startTestGateway({
+      server: { federation: true, explorer: false },
+      stores: [{ id: 'sfcc', platform: 'sfcc', baseUrl: all.sfcc.baseUrl, catalogId: 'storefront-catalog-m-en', token: 'x' }],
+    });
+    try {
+      const representations = [
+        'a string',
+        {},
+        { __typename: 'Category' },
+        { __typename: 'Category', id: 7 },
+        { __typename: 'Store', id: 'x' },
+        { __typename: 'Category', id: 'x'.repeat(100_000) },
+      ];
+      const { data, errors } = await gateway.query('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: representations });
+      expect(data._entities).toEqual(representations.map(() => null));
+      expect(errors!.map((error) => [error.path, error.extensions!.code])).toEqual(representations.map((_, index) => [['_entities', index], 'BAD_USER_INPUT']));
+    } finally {
+      await gateway.close();
+    }
+  });
 });

@@ -72,6 +72,7 @@ describe('a write the platform fails leaves its catalog as it was', () => {
     expect(errors![0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', storeId: store });
     all[store].server.faults.clear();
     const read = await all.gateway.query(`{ category(id: "${gid('Category', store, CATEGORIES[store].id)}") { products(first: 500) { nodes { product { nativeId } } } } }`);
+    expect(read.errors).toBeUndefined();
     expect(read.data.category.products.nodes.map((n: { product: { nativeId: string } }) => n.product.nativeId)).not.toContain(productId);
   });
 });

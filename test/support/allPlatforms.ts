@@ -3,7 +3,7 @@ import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, EcwidCatalog, startEcwidEmulator
 import type { RunningEmulator } from '../../src/emulators/kit';
 import { SFCC_DEFAULT_CATALOG_ID, SFCC_DEFAULT_TOKEN, SfccCatalog, startSfccEmulator } from '../../src/emulators/sfcc';
 import { startZaveitEmulator, ZAVEIT_DEMO_TOKEN, ZaveitCatalog } from '../../src/emulators/zaveit';
-import { GatewayOptions, startTestGateway, TestGateway } from './gateway';
+import { GatewayOptions, startTestGateway, TestGateway, withAmpleBudget } from './gateway';
 
 export interface AllPlatforms {
   ecwid: RunningEmulator<EcwidCatalog>;
@@ -25,7 +25,7 @@ export async function startAllPlatforms(options: GatewayOptions = {}): Promise<A
     startBigCommerceEmulator({ rateLimit: false }),
   ]);
   const gateway = await startTestGateway({
-    ...options,
+    ...withAmpleBudget(options),
     stores: [
       { id: 'ecwid', platform: 'ecwid', baseUrl: ecwid.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN },
       { id: 'sfcc', platform: 'sfcc', baseUrl: sfcc.baseUrl, catalogId: SFCC_DEFAULT_CATALOG_ID, token: SFCC_DEFAULT_TOKEN },

@@ -35,7 +35,7 @@ export function emulatorClient(prefix: string, defaultToken: string, client: Cli
         ...(options.body !== undefined && !Buffer.isBuffer(options.body) && { 'content-type': 'application/json' }),
         ...options.headers,
       },
-      body: options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? new Uint8Array(options.body) : raw ? (options.body as string) : JSON.stringify(options.body),
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseOrText(text) };

@@ -61,9 +61,18 @@ export interface Harness<TCatalog> {
   close(): Promise<void>;
 }
 
+/**
+ * Options for a gateway that tests features, not budgets: a per-client budget it never exhausts, unless the test sets
+ * its own (a suite sends many operations from 127.0.0.1, one caller). Budget tests call startTestGateway for the real default.
+ */
+export const withAmpleBudget = (options: GatewayOptions): GatewayOptions => ({
+  ...options,
+  server: { budget: { maximumAvailable: 1_000_000, restoreRate: 1_000_000 }, ...options.server },
+});
+
 /** Puts the gateway in front of a started emulator; closing stops both. */
 export async function harnessFor<TCatalog>(emulator: RunningEmulator<TCatalog>, store: Record<string, unknown>, options: GatewayOptions = {}): Promise<Harness<TCatalog>> {
-  const gateway = await startTestGateway({ ...options, stores: [{ ...store, baseUrl: emulator.baseUrl }] });
+  const gateway = await startTestGateway({ ...withAmpleBudget(options), stores: [{ ...store, baseUrl: emulator.baseUrl }] });
   return {
     emulator,
     gateway,

@@ -1,7 +1,7 @@
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCors from '@fastify/cors';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ClientDirectory } from '../../auth/clientDirectory';
 import type { GatewayConfig } from '../../config/configSchema';
@@ -9,16 +9,19 @@ import type { GatewayMetrics } from '../../observability/metrics';
 import { PLATFORMS } from '../../platforms';
 import type { GatewayContext } from '../context';
 import type { StoreRegistry } from '../storeRegistry';
-import type { AnswerCache } from './answerCache';
 import { authenticate, everyStoreClientsOnly, requestClient } from './authentication';
 import { corsOptions } from './browserSecurity';
 import { categoryTreeWalk } from './categoryTreeWalk';
+import { Drain, drainOnShutdown } from './drain';
 import { explorerAssets, explorerLandingPage } from './explorer';
 import { useHttpErrors } from './httpErrors';
+import { refuseDeepInput } from './inputDepth';
+import { legacyJsonStatus } from './legacyJsonStatus';
 import type { OperationLimits } from './operationLimits';
 import { operationScopes } from './operationScopes';
 import { requestObservability } from './requestObservability';
 import { responseCaching } from './responseCaching';
+import { closeConnectionsGracefully } from './slowClients';
 import type { Tracing } from './tracing';
 
 /** What the plugins are built from: the config and the parts the composition root made. */
@@ -30,18 +33,22 @@ export interface PluginParts {
   registry: StoreRegistry;
   limits: OperationLimits;
   tracing?: Tracing;
-  answers?: AnswerCache;
+  /** The answer cache (answerCache.ts), when it is on. */
+  answers?: ApolloServerPlugin<GatewayContext>;
   /** Absent when the gateway runs open. */
   clients?: ClientDirectory;
+  /** Prices operations in upstream requests and charges the client's budget (upstreamBudget.ts). */
+  budget?: ApolloServerPlugin<GatewayContext>;
 }
 
 /** Apollo's plugins, in the order they must run: observing first (so it sees every refusal), then refusing, then answering. */
-export function apolloPlugins({ config, app, logger, metrics, limits, tracing, answers }: PluginParts): Array<ApolloServerPlugin<GatewayContext>> {
+export function apolloPlugins({ config, app, logger, metrics, limits, tracing, answers, budget }: PluginParts): Array<ApolloServerPlugin<GatewayContext>> {
   return [
     fastifyApolloDrainPlugin(app),
     requestObservability(logger, metrics),
     operationScopes(),
     ...(limits.plugins as Array<ApolloServerPlugin<GatewayContext>>),
+    ...(budget ? [budget] : []),
     ...(tracing ? [tracing.plugin] : []),
     explorerLandingPage(
       config.server.explorer,
@@ -49,25 +56,31 @@ export function apolloPlugins({ config, app, logger, metrics, limits, tracing, a
     ),
     ...responseCaching(config.server.cacheMaxAgeSeconds),
     categoryTreeWalk(),
-    ...(answers ? [answers.plugin] : []),
+    ...(answers ? [answers] : []),
+    legacyJsonStatus(),
   ];
 }
 
 /**
  * The HTTP side, in order: error shapes, CORS on every answer (401s included, preflights before
- * authentication), the open routes (/healthz, the explorer's assets), then the routes behind API keys in
- * their own scope so that its hook covers them and nothing else (/metrics, the answer cache, /graphql).
+ * authentication), the drain (it answers 503 first once shutdown began), connections closed only once
+ * their client has sent its body, the open routes (/, /healthz, the explorer's assets), then the routes
+ * behind API keys in their own scope so that its hooks cover them and nothing else (/metrics, /graphql).
+ * Answers the drain, for the shutdown to start.
  */
 export async function registerHttpPlugins(
   parts: PluginParts,
   apollo: ApolloServer<GatewayContext>,
-  context: (request: Parameters<typeof requestClient>[0]) => GatewayContext,
-): Promise<void> {
-  const { config, app, logger, metrics, registry, answers, clients } = parts;
-  useHttpErrors(app);
+  context: (request: Parameters<typeof requestClient>[0], reply: FastifyReply) => GatewayContext,
+): Promise<Drain> {
+  const { config, app, logger, metrics, registry, clients } = parts;
+  useHttpErrors(app, logger);
   await app.register(fastifyCors, corsOptions(config.server.cors));
+  const drain = drainOnShutdown(app);
+  closeConnectionsGracefully(app, config.server);
   app.decorateRequest('client', null);
-  app.decorateRequest('answerSlot', null);
+  // The root has nothing of its own: people and tools opening the bare host land on the endpoint (GraphiQL for browsers).
+  app.get('/', async (_request, reply) => reply.redirect('/graphql'));
   // Open to all (load balancers, browsers loading GraphiQL); store ids only while the gateway runs open.
   app.get('/healthz', async () => (clients ? { status: 'ok' } : { status: 'ok', stores: registry.all().map((store) => store.id) }));
   if (config.server.explorer) await app.register(explorerAssets);
@@ -76,11 +89,9 @@ export async function registerHttpPlugins(
     if (config.server.metrics) {
       api.get('/metrics', { preHandler: everyStoreClientsOnly }, async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
     }
-    if (answers) {
-      // After authentication (onRequest) and body parsing: a repeated query is answered here.
-      api.addHook('preHandler', answers.lookup);
-      api.addHook('onSend', answers.keep);
-    }
-    await api.register(fastifyApollo(apollo), { context: async (request) => context(request) });
+    // After authentication (onRequest) and body parsing, before anything walks the input.
+    api.addHook('preValidation', refuseDeepInput);
+    await api.register(fastifyApollo(apollo), { context: async (request, reply) => context(request, reply) });
   });
+  return drain;
 }

@@ -3,6 +3,7 @@ import { BIGCOMMERCE_DEMO_STORE_HASH, BIGCOMMERCE_DEMO_TOKEN, BIGCOMMERCE_DEMO_T
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { BigCommerceAdapter } from './adapter';
+import { BIGCOMMERCE_MAX_IDS_PER_FILTER, BIGCOMMERCE_MAX_PAGE_SIZE } from './wire';
 
 const bigCommerceStoreSchema = storeConfigSchema('bigcommerce', {
   /** The store's permanent id in every API path (docs/platforms/bigcommerce.md#endpoints). */
@@ -30,6 +31,18 @@ export const bigcommerce = definePlatform({
     createRequiresNativeId: false,
   },
   // Every path hangs below the store hash and the API version.
+  // The flat listing (250 a page) stands in for reads by id; products 250 ids a filter; a category's product
+  // order is one read (docs/platforms/bigcommerce.md#paging).
+  requestCosts: {
+    categoriesById: (count) => Math.ceil(count / BIGCOMMERCE_MAX_PAGE_SIZE),
+    productsById: (count) => Math.ceil(count / BIGCOMMERCE_MAX_IDS_PER_FILTER),
+    categoryPages: (listings, first) => listings * Math.ceil(first / BIGCOMMERCE_MAX_PAGE_SIZE),
+    // The channel's tree comes whole in one request and answers every tree read.
+    wholeCatalog: 1,
+    productPages: (categories) => categories,
+    productWrite: (count) => 2 + 2 * Math.ceil(count / BIGCOMMERCE_MAX_IDS_PER_FILTER),
+    categoryWrite: 3,
+  },
   connection: (store) => ({ baseUrl: `${store.baseUrl}/stores/${store.storeHash}/v3`, headers: { 'x-auth-token': store.token } }),
   createAdapter: (store, { http, lock }) => new BigCommerceAdapter(http, lock, store.treeId),
   explorerExamples: [

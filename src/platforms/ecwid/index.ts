@@ -3,6 +3,10 @@ import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, startEcwidEmulator } from '../..
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { EcwidAdapter } from './adapter';
+import { ECWID_MAX_IDS_PER_ASSIGN, ECWID_PAGE_SIZE } from './wire';
+
+/** Stores with up to this many categories are read whole for their trees (the `categoryIndexMaxTotal` default). */
+const DEFAULT_CATEGORY_INDEX_MAX_TOTAL = 1000;
 
 const ecwidStoreSchema = storeConfigSchema('ecwid', {
   storeId: z.coerce.string().regex(/^\d+$/, 'must be a number'),
@@ -10,7 +14,7 @@ const ecwidStoreSchema = storeConfigSchema('ecwid', {
    * Up to this many categories, tree reads list the whole store (100 a request) instead of one
    * request per parent; 0 never does.
    */
-  categoryIndexMaxTotal: z.number().int().min(0).max(100_000).default(1000),
+  categoryIndexMaxTotal: z.number().int().min(0).max(100_000).default(DEFAULT_CATEGORY_INDEX_MAX_TOTAL),
 });
 
 /** Ecwid REST API v3 (docs/platforms/ecwid.md). */
@@ -30,6 +34,20 @@ export const ecwid = definePlatform({
     createRequiresNativeId: false,
   },
   // Ecwid's paths hang below the store id.
+  // No batch read by id for categories, but a listing of 100 a page stands in for many; products 100 ids a
+  // search; a category's read carries its whole product order; writes read before and after
+  // (docs/platforms/ecwid.md).
+  requestCosts: {
+    categoriesById: (count) => Math.ceil(count / ECWID_PAGE_SIZE),
+    productsById: (count) => Math.ceil(count / ECWID_PAGE_SIZE),
+    categoryPages: (listings, first) => listings * Math.ceil(first / ECWID_PAGE_SIZE),
+    // The whole-store index answers every tree read, up to categoryIndexMaxTotal categories (its default).
+    wholeCatalog: Math.ceil(DEFAULT_CATEGORY_INDEX_MAX_TOTAL / ECWID_PAGE_SIZE),
+    productPages: (categories) => categories,
+    productWrite: (count) => 2 + Math.ceil(count / ECWID_PAGE_SIZE) + Math.ceil(count / ECWID_MAX_IDS_PER_ASSIGN),
+    // A move reads, writes and verifies, up to three times.
+    categoryWrite: 9,
+  },
   connection: (store) => ({ baseUrl: `${store.baseUrl}/${store.storeId}`, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (store, { http, lock }) => new EcwidAdapter(http, lock, store.categoryIndexMaxTotal),
   explorerExamples: [

@@ -3,6 +3,7 @@ import { SFCC_DEFAULT_CATALOG_ID, SFCC_DEFAULT_TOKEN, startSfccEmulator } from '
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { SfccAdapter } from './adapter';
+import { SFCC_PAGE_SIZE } from './wire';
 
 const sfccStoreSchema = storeConfigSchema('sfcc', { catalogId: z.string().min(1, 'must not be empty') });
 
@@ -21,6 +22,21 @@ export const sfcc = definePlatform({
     // The Data API sets an image by the name of a file already in the catalog's static content; it takes no upload.
     categoryImages: false,
     createRequiresNativeId: true,
+  },
+  // No batch read by id: the catalog's listing (200 a page) stands in for many category reads, products are
+  // read one by one; children come with their parent's read (`levels`), product orders from the assignment
+  // search, 200 a page (docs/platforms/sfcc.md#reads-by-id); a write is one request a product.
+  requestCosts: {
+    categoriesById: (count) => Math.ceil(count / SFCC_PAGE_SIZE),
+    productsById: (count) => count,
+    categoryPages: (listings) => listings,
+    // Category reads ask for levels=2; the assignment search carries the products' names.
+    childLevelsCarried: 2,
+    assignedProducts: () => 0,
+    productPages: (categories, first) => Math.ceil((categories * first) / SFCC_PAGE_SIZE),
+    productWrite: (count) => 2 + count,
+    // A read of the resource state and the write, retried on a stale state.
+    categoryWrite: 4,
   },
   connection: (store) => ({ baseUrl: store.baseUrl, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (store, { http, lock }) => new SfccAdapter(http, store.catalogId, lock),

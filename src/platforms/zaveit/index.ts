@@ -19,6 +19,20 @@ export const zaveit = definePlatform({
     categoryImages: false,
     createRequiresNativeId: false,
   },
+  // One listing (GET /) holds every category and the products they embed, read once a request; a
+  // category's own read carries its products (docs/platforms/zaveit.md#endpoints).
+  requestCosts: {
+    categoriesById: () => 1,
+    productsById: () => 1,
+    categoryPages: () => 1,
+    // One listing of every category, embedding their products.
+    wholeCatalog: 1,
+    assignedProducts: () => 0,
+    // The listing embeds every category's products.
+    productPages: () => 1,
+    productWrite: () => 2,
+    categoryWrite: 1,
+  },
   connection: (store) => ({ baseUrl: store.baseUrl, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (_store, { http, lock }) => new ZaveitAdapter(http, lock),
   async startDemo() {
