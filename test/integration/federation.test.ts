@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Kind, ObjectTypeDefinitionNode, parse, print } from 'graphql';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   for (const category of featured) notes.set(gid('Category', ECWID_STORE, category.id), `Feature ${category.name} on the home page`);
   for (const productId of new Set(featured.flatMap((c) => c.productIds))) stock.set(gid('Product', ECWID_STORE, productId), productId % 17);
 
-  merchandising = new ApolloServer({ schema: merchandisingSubgraph(notes, stock) });
+  merchandising = new ApolloServer({ schema: merchandisingSubgraph(notes, stock), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   const merchandisingUrl = await listen(merchandising);
 
   // As `rover supergraph compose` does with subgraph_url introspection: each subgraph's _service.sdl.

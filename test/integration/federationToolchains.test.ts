@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -110,7 +111,7 @@ beforeAll(async () => {
   reviewed.forEach((category, index) => {
     for (let n = 0; n <= index; n++) reviews.push({ id: `r${reviews.length}`, rating: 5 - n, categoryId: gid('Category', ECWID_STORE, category.id) });
   });
-  reviewsServer = new ApolloServer({ schema: reviewsSubgraph(reviews) });
+  reviewsServer = new ApolloServer({ schema: reviewsSubgraph(reviews), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   subgraphs = { categraph: h.gateway.url, reviews: await listen(reviewsServer) };
 });
 afterAll(async () => {

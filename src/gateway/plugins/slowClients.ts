@@ -13,8 +13,8 @@ export interface SlowClientSettings {
 
 /** How often Node looks for requests past their timeouts (its default is 30 s): they are refused at most this late. */
 const TIMEOUT_CHECK_MS = 1000;
-/** Longest a refusal waits for the body its client is still sending before it is answered (and its connection closed) anyway. */
-const UNREAD_BODY_WAIT_MS = 2000;
+/** A refusal waits for the body its client is still sending while it keeps arriving: until this long without a byte... */
+const UNREAD_BODY_IDLE_MS = 1000;
 /** How long a connection answered at the socket level stays open for its client to read the answer. */
 const LINGER_MS = 1000;
 
@@ -37,27 +37,34 @@ export function slowClientOptions(
 
 /**
  * An answer that closes its connection (a 401 given before the body was read, a 413) goes out once the
- * client has sent the body it no longer needs (read and dropped), or after a bounded wait: closing while
- * the client still sends resets the connection, and the client may then see a broken pipe instead of the
- * answer. The wait ends well before the request's own timeout, which would answer 408 instead.
+ * client has sent the body it no longer needs (read and dropped): closing while the client still sends
+ * resets the connection, and the client may then see a broken pipe instead of the answer. The wait lasts
+ * while bytes keep coming (a second without one ends it), and at most half the request's own timeout,
+ * which would answer 408 instead.
  */
 export function closeConnectionsGracefully(app: FastifyInstance, { requestBodyTimeoutMs }: Pick<SlowClientSettings, 'requestBodyTimeoutMs'>): void {
-  const waitMs = Math.min(UNREAD_BODY_WAIT_MS, requestBodyTimeoutMs / 2);
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.raw.complete && /\bclose\b/i.test(String(reply.getHeader('connection') ?? ''))) await unreadBodyDropped(request.raw, waitMs);
+    if (!request.raw.complete && /\bclose\b/i.test(String(reply.getHeader('connection') ?? ''))) await unreadBodyDropped(request.raw, requestBodyTimeoutMs / 2);
     return payload;
   });
 }
 
-function unreadBodyDropped(request: IncomingMessage, waitMs: number): Promise<void> {
+function unreadBodyDropped(request: IncomingMessage, longestMs: number): Promise<void> {
   return new Promise((resolve) => {
+    let idle: NodeJS.Timeout;
     const done = () => {
-      clearTimeout(timer);
-      request.off('end', done).off('close', done).off('error', done);
+      clearTimeout(idle);
+      clearTimeout(longest);
+      request.off('data', arrived).off('end', done).off('close', done).off('error', done);
       resolve();
     };
-    const timer = setTimeout(done, waitMs);
-    request.on('end', done).on('close', done).on('error', done);
+    const arrived = () => {
+      clearTimeout(idle);
+      idle = setTimeout(done, UNREAD_BODY_IDLE_MS);
+    };
+    const longest = setTimeout(done, longestMs);
+    arrived();
+    request.on('data', arrived).on('end', done).on('close', done).on('error', done);
     request.resume();
   });
 }
