@@ -1,11 +1,10 @@
 // Fairness benchmark: a storefront client's p99 and success rate on an SFCC store (100 ms latency), alone
 // and while an abusive client of the same store floods it. Usage: npm run bench:fairness (builds first).
 // Writes its section of bench/RESULTS.md.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { writeResultsSection } from '../resultsFile.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -37,13 +36,14 @@ writeFileSync(
     `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${SFCC_DEFAULT_CATALOG_ID}", token: "${SFCC_DEFAULT_TOKEN}" }`,
   ].join('\n'),
 );
-const gateway = spawn(process.execPath, [dist('main.js'), '--config', config], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => {
-  gateway.stdout.on('data', (chunk) => {
-    const match = /(http:\/\/\S+\/graphql)/.exec(chunk.toString());
-    if (match) resolve(match[1]);
-  });
+const gateway = await startServer({
+  name: 'gateway',
+  command: process.execPath,
+  args: [dist('main.js'), '--config', config],
+  env: { LOG_LEVEL: 'warn' },
+  ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
 });
+const url = printedUrl(gateway.output(), /(http:\/\/\S+\/graphql)/);
 
 const products = sfcc.catalog.listProducts().map((product) => product.id);
 const gid = (type, id) => `gid://categraph/${type}/sfcc/${encodeURIComponent(id)}`;
@@ -97,8 +97,7 @@ async function phase(withAbuse) {
 await phase(false); // warm-up
 const solo = await phase(false);
 const shared = await phase(true);
-gateway.kill('SIGTERM');
-await once(gateway, 'exit');
+await gateway.stop();
 await sfcc.close();
 
 const p = (answers, q) => {
