@@ -1,9 +1,10 @@
 import { Answer, Carried } from '../domain/carried';
 import { ErrorCode } from '../domain/errorCode';
 import { GatewayFault } from '../domain/gatewayFault';
-import type { CategoryListQuery, CategoryRecord, Page } from '../domain/records';
+import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
 import { KnownChildren, pageOfKnownChildren } from '../domain/childrenPage';
-import type { EntityCache } from '../cache/entityCache';
+import type { CacheEntry, CacheRead, EntityCache } from '../cache/entityCache';
+import { categoryTags, childListTags, listingTags, productOrderTags, productTags, storeTags, WriteTags } from '../cache/entityTags';
 import type { CallContext, CatalogPort } from '../platforms/port';
 import { productOrdersOf, StoreReads } from './storeReads';
 
@@ -14,16 +15,24 @@ export interface StoreCache {
   ttlMs: number;
 }
 
-type Kind = 'c' | 'o' | 'p';
+/** A kind of entry: its key's letter and the tags of a value of it. */
+interface Kind<T> {
+  letter: string;
+  tags(id: string, value: T): string[];
+}
+
+const CATEGORY: Kind<CategoryRecord | null> = { letter: 'c', tags: categoryTags };
+const PRODUCT_ORDER: Kind<AssignmentRecord[] | null> = { letter: 'o', tags: productOrderTags };
+const PRODUCT: Kind<ProductRecord | null> = { letter: 'p', tags: productTags };
 
 /**
- * A store's reads for one request through the entity cache: what the cache holds under the store's
- * current generation is served from it, the rest read upstream and kept, together with everything those
- * answers carried. Products are kept outside generations (the gateway never changes a product), the
- * rest under the generation read when the request first needed it, which a write moves on.
+ * A store's reads for one request through the entity cache: what the cache holds and is still current is
+ * served from it, the rest read upstream and kept, together with everything those answers carried, each
+ * entry tagged with what it was read from and stamped with the clock read before its upstream read. The
+ * tags of everything the request read are collected for the answer cache.
  */
 export class CachedReads implements StoreReads {
-  private generation: Promise<string | undefined> | undefined;
+  private readonly tagsRead = new Set<string>();
 
   constructor(
     private readonly store: StoreCache,
@@ -32,102 +41,111 @@ export class CachedReads implements StoreReads {
   ) {}
 
   categories(ids: readonly string[]) {
-    return this.through('c', ids, (missing) => this.port.getCategories(missing, this.call));
+    return this.through(CATEGORY, ids, (missing) => this.port.getCategories(missing, this.call));
   }
 
   categoryProducts(ids: readonly string[]) {
-    return this.through('o', ids, (missing) => productOrdersOf(this.port, missing, this.call));
+    return this.through(PRODUCT_ORDER, ids, (missing) => productOrdersOf(this.port, missing, this.call));
   }
 
   products(ids: readonly string[]) {
-    return this.through('p', ids, (missing) => this.port.getProducts(missing, this.call));
+    return this.through(PRODUCT, ids, (missing) => this.port.getProducts(missing, this.call));
   }
 
   async listCategories(query: CategoryListQuery): Promise<Answer<Page<CategoryRecord>>> {
-    const generation = await this.currentGeneration();
-    if (generation === undefined) return this.port.listCategories(query, this.call);
-    const listingKey = this.key(generation, 'l', JSON.stringify(query));
-    const childrenKey = query.parentId === undefined ? undefined : this.key(generation, 'k', query.parentId ?? '');
-    const [listing, children] = await this.get(childrenKey ? [listingKey, childrenKey] : [listingKey]);
-    const page = (listing as Page<CategoryRecord> | undefined) ?? pageOfKnownChildren(children as KnownChildren | undefined, query);
-    if (page) return new Carried().answer(page);
+    const listingKey = this.key('l', JSON.stringify(query));
+    const childrenKey = query.parentId === undefined ? undefined : this.key('k', query.parentId ?? '');
+    const read = await this.read(childrenKey ? [listingKey, childrenKey] : [listingKey]);
+    const [listing, children] = read?.entries ?? [];
+    const page = (listing?.value as Page<CategoryRecord> | undefined) ?? pageOfKnownChildren(children?.value as KnownChildren | undefined, query);
+    if (page) {
+      this.noteRead((listing ?? children)!.tags);
+      return new Carried().answer(page);
+    }
     const fetched = await this.port.listCategories(query, this.call);
-    this.keep(generation, [[listingKey, fetched.value]], fetched.carried);
+    this.keep(read, [[listingKey, listingTags(fetched.value), fetched.value]], fetched.carried);
     return fetched;
   }
 
   /**
-   * Moves the store's generation on before the write (a cache that cannot be told is a write refused, so
-   * no replica could serve what it changes) and again once it is done, whatever its outcome: reads that
-   * raced it filled only the generation in between. What the write's own reads carried describes a store
-   * about to change (or just changed): it primes the request's loaders, never the cache.
+   * Purges what the write touches before it (a cache that cannot be told is a write refused, so no
+   * replica could serve what it changes) and again once it is done, whatever its outcome, with what its
+   * answer named: reads that raced it were stamped before the second purge, so none is kept as current.
+   * What the write's own reads carried describes a store about to change (or just changed): it primes the
+   * request's loaders, never the cache.
    */
-  async write<T>(work: () => Promise<Answer<T>>): Promise<Answer<T>> {
+  async write<T>(tags: WriteTags<T>, work: () => Promise<Answer<T>>): Promise<Answer<T>> {
+    const touched = storeTags(this.store.storeId, tags.before);
     try {
-      this.generation = Promise.resolve(await this.advance());
-      return await work();
-    } finally {
-      this.generation = this.advance().catch(() => undefined);
-      await this.generation;
-    }
-  }
-
-  private async through<T>(kind: Kind, ids: readonly string[], fetch: (missing: string[]) => Promise<Answer<T[]>>): Promise<Answer<T[]>> {
-    const generation = kind === 'p' ? '' : await this.currentGeneration();
-    if (generation === undefined) return fetch([...ids]);
-    const keys = ids.map((id) => this.key(generation, kind, id));
-    const found = (await this.get(keys)) as Array<T | undefined>;
-    const missing = ids.filter((_, index) => found[index] === undefined);
-    if (missing.length === 0) return new Carried().answer(found as T[]);
-    const fetched = await fetch(missing);
-    const byId = new Map(missing.map((id, index) => [id, fetched.value[index]]));
-    this.keep(
-      generation,
-      missing.map((id) => [this.key(generation, kind, id), byId.get(id)]),
-      fetched.carried,
-    );
-    return fetched.carried.answer(ids.map((id, index) => (found[index] === undefined ? (byId.get(id) as T) : (found[index] as T))));
-  }
-
-  /** The generation this request reads under; undefined when the cache cannot be reached (reads go upstream). */
-  private currentGeneration(): Promise<string | undefined> {
-    this.generation ??= this.store.cache.generation(this.store.storeId).catch(() => undefined);
-    return this.generation;
-  }
-
-  private async advance(): Promise<string> {
-    try {
-      return await this.store.cache.advanceGeneration(this.store.storeId);
+      await this.store.cache.purge(touched);
     } catch {
       throw new GatewayFault(ErrorCode.UPSTREAM_UNAVAILABLE, 'The shared cache cannot be reached, so writes are refused until it is back', { retryable: true });
     }
+    let answer: Answer<T> | undefined;
+    try {
+      answer = await work();
+      return answer;
+    } finally {
+      const learned = answer && tags.after ? storeTags(this.store.storeId, tags.after(answer.value)) : [];
+      await this.store.cache.purge([...touched, ...learned]).catch(() => undefined);
+    }
   }
 
-  private key(generation: string, kind: string, id: string): string {
-    return kind === 'p' ? `${this.store.storeId}:p:${id}` : `${this.store.storeId}:${generation}:${kind}:${id}`;
+  /** The tags (store-scoped) of everything this request read. */
+  readTags(): string[] {
+    return [...this.tagsRead];
   }
 
-  private async get(keys: string[]): Promise<unknown[]> {
-    return this.store.cache.getMany(keys).catch(() => keys.map(() => undefined));
+  private async through<T>(kind: Kind<T>, ids: readonly string[], fetch: (missing: string[]) => Promise<Answer<T[]>>): Promise<Answer<T[]>> {
+    const keys = ids.map((id) => this.key(kind.letter, id));
+    const read = await this.read(keys);
+    const found = read?.entries ?? keys.map(() => undefined);
+    found.forEach((entry) => entry && this.noteRead(entry.tags));
+    const missing = ids.filter((_, index) => found[index] === undefined);
+    if (missing.length === 0) return new Carried().answer(found.map((entry) => entry!.value as T));
+    const fetched = await fetch(missing);
+    const byId = new Map(missing.map((id, index) => [id, fetched.value[index]]));
+    this.keep(
+      read,
+      missing.map((id) => [this.key(kind.letter, id), kind.tags(id, byId.get(id) as T), byId.get(id)]),
+      fetched.carried,
+    );
+    return fetched.carried.answer(ids.map((id, index) => (found[index] === undefined ? (byId.get(id) as T) : (found[index].value as T))));
+  }
+
+  /** What the cache holds under these keys; undefined when it cannot be reached (reads go upstream, nothing is kept). */
+  private read(keys: string[]): Promise<CacheRead | undefined> {
+    return this.store.cache.read(keys).catch(() => undefined);
+  }
+
+  private key(letter: string, id: string): string {
+    return `${this.store.storeId}:${letter}:${id}`;
+  }
+
+  private noteRead(tags: readonly string[]): void {
+    for (const tag of tags) this.tagsRead.add(tag);
   }
 
   /**
-   * Stores entries, and with them whatever their answers carried, under the generation their reads began in
-   * (product reads run under none: what they carried of categories is not kept).
+   * Keeps values read upstream, and with them whatever their answers carried, stamped with the clock read
+   * before the upstream read began; the request has read them all, tags and all.
    */
-  private keep(generation: string, entries: Array<[string, unknown]>, carried: Carried): void {
-    for (const record of carried.products) entries.push([this.key(generation, 'p', record.nativeId), record]);
-    if (generation !== '') this.keepCategories(generation, entries, carried);
-    // Not awaited: a slow or failed fill costs a later miss, never this answer.
-    this.store.cache.setMany(entries, this.store.ttlMs).catch(() => undefined);
-  }
-
-  private keepCategories(generation: string, entries: Array<[string, unknown]>, carried: Carried): void {
-    for (const record of carried.categories) entries.push([this.key(generation, 'c', record.nativeId), record]);
+  private keep(read: CacheRead | undefined, values: Array<[key: string, tags: string[], value: unknown]>, carried: Carried): void {
+    const entries: Array<[string, CacheEntry]> = [];
+    const entry = (key: string, tags: string[], value: unknown): void => {
+      const scoped = storeTags(this.store.storeId, tags);
+      this.noteRead(scoped);
+      if (read) entries.push([key, { value, tags: scoped, stamp: read.clock }]);
+    };
+    for (const [key, tags, value] of values) entry(key, tags, value);
+    for (const record of carried.categories) entry(this.key('c', record.nativeId), categoryTags(record.nativeId, record), record);
     for (const list of carried.childLists) {
       const known: KnownChildren = { children: list.children, includesHidden: list.includesHidden };
-      entries.push([this.key(generation, 'k', list.parentId), known]);
+      entry(this.key('k', list.parentId), childListTags(list.parentId, list.children), known);
     }
-    for (const order of carried.productOrders) entries.push([this.key(generation, 'o', order.categoryId), order.assignments]);
+    for (const order of carried.productOrders) entry(this.key('o', order.categoryId), productOrderTags(order.categoryId, order.assignments), order.assignments);
+    for (const record of carried.products) entry(this.key('p', record.nativeId), productTags(record.nativeId), record);
+    // Not awaited: a slow or failed fill costs a later miss, never this answer.
+    if (entries.length > 0) this.store.cache.write(entries, this.store.ttlMs).catch(() => undefined);
   }
 }

@@ -35,6 +35,11 @@ export class RequestSessions {
     return session;
   }
 
+  /** The entity-cache tags of everything the request's sessions read. */
+  readTags(): string[] {
+    return [...this.sessions.values()].flatMap((session) => session.readTags());
+  }
+
   /** Told before execution that the operation reads across the category tree (see CallContext). */
   expectCategoryTreeWalk(): void {
     this.walksCategoryTree = true;

@@ -1,18 +1,21 @@
 import { Answer, Carried } from '../domain/carried';
+import type { WriteTags } from '../cache/entityTags';
 import type { AssignmentRecord, CategoryListQuery, CategoryRecord, Page, ProductRecord } from '../domain/records';
 import type { CallContext, CatalogPort } from '../platforms/port';
 
 /**
  * How a store session reaches its store for one request: straight to the port, or through the entity
  * cache. Every read answers with what its upstream answers carried besides (nothing for what a cache
- * held); every write runs through `write`.
+ * held); every write runs through `write`, told the tags it touches.
  */
 export interface StoreReads {
   categories(ids: readonly string[]): Promise<Answer<Array<CategoryRecord | null>>>;
   categoryProducts(ids: readonly string[]): Promise<Answer<Array<AssignmentRecord[] | null>>>;
   products(ids: readonly string[]): Promise<Answer<Array<ProductRecord | null>>>;
   listCategories(query: CategoryListQuery): Promise<Answer<Page<CategoryRecord>>>;
-  write<T>(work: () => Promise<Answer<T>>): Promise<Answer<T>>;
+  write<T>(tags: WriteTags<T>, work: () => Promise<Answer<T>>): Promise<Answer<T>>;
+  /** The entity-cache tags of everything read so far (none without the cache). */
+  readTags(): string[];
 }
 
 /** Every read goes upstream: the entity cache is off. */
@@ -38,8 +41,12 @@ export class DirectReads implements StoreReads {
     return this.port.listCategories(query, this.call);
   }
 
-  write<T>(work: () => Promise<Answer<T>>): Promise<Answer<T>> {
+  write<T>(_tags: WriteTags<T>, work: () => Promise<Answer<T>>): Promise<Answer<T>> {
     return work();
+  }
+
+  readTags(): string[] {
+    return [];
   }
 }
 

@@ -10,6 +10,7 @@ import { RequestMemo } from '../util/requestMemo';
 import { CachedReads } from './cachedReads';
 import type { Store } from './store';
 import { DirectReads, StoreReads } from './storeReads';
+import { taggedWrites } from './taggedWrites';
 
 /** What every call of the request carries but the adapters' memo and a lock's lease: its deadline, observer and tree walk. */
 export type RequestDeadline = Omit<CallContext, 'memo' | 'lease'>;
@@ -29,6 +30,8 @@ export class StoreSession {
   private readonly childLists = new Map<string, KnownChildren>();
   private readonly call: CallContext;
   private readonly reads: StoreReads;
+  /** The store's port, its writes purging what they touch from the entity cache. */
+  readonly port: CatalogPort;
 
   constructor(
     readonly store: Store,
@@ -37,16 +40,13 @@ export class StoreSession {
     this.call = { ...deadline, memo: new RequestMemo() };
     const reads = store.cache ? new CachedReads(store.cache, store.port, this.call) : new DirectReads(store.port, this.call);
     this.reads = reads;
+    this.port = taggedWrites(store.port, reads);
     this.categories = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.categories(some)));
     this.products = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.products(some)), { maxBatchSize: 100 });
     this.productOrders = new DataLoader((ids) => this.loadBatch(ids, (some) => reads.categoryProducts(some)));
     // Identical listings within one operation (aliases, repeated fragments) cost one upstream read; each
     // listing is its own read, so one that fails fails only its own fields.
     this.lists = new DataLoader((keys) => Promise.all(keys.map((key) => this.load(() => reads.listCategories(JSON.parse(key) as CategoryListQuery)).catch(asError))));
-  }
-
-  get port(): CatalogPort {
-    return this.store.port;
   }
 
   listCategories(query: CategoryListQuery): Promise<Page<CategoryRecord>> {
@@ -59,16 +59,24 @@ export class StoreSession {
    * any upstream request, where it does.
    */
   operation<K extends OptionalOperation>(name: K): Operation<K> {
-    const method = this.store.capabilities[OPTIONAL_OPERATIONS[name]] ? this.store.port[name] : undefined;
+    const method = this.store.capabilities[OPTIONAL_OPERATIONS[name]] ? this.port[name] : undefined;
     if (!method) throw new GatewayFault(ErrorCode.UNSUPPORTED_OPERATION, `${name} is not supported on ${this.store.platform} stores`);
-    return method.bind(this.store.port) as Operation<K>;
+    return method as Operation<K>;
   }
 
-  /** Runs a mutation's port call with this request's deadline; the loaders learn what it carried, faults are tagged with the store. */
+  /**
+   * Runs a mutation's port call (through `port` or `operation`, whose writes purge the entity cache) with
+   * this request's deadline; the loaders learn what it carried, faults are tagged with the store.
+   */
   async run<T>(work: (call: CallContext) => Promise<Answer<T>>): Promise<T> {
-    const answer = await this.guard(() => this.reads.write(() => work(this.call)));
+    const answer = await this.guard(() => work(this.call));
     this.prime(answer.carried);
     return answer.value;
+  }
+
+  /** The entity-cache tags of everything this session read (for the answer cache). */
+  readTags(): string[] {
+    return this.reads.readTags();
   }
 
   /** Forgets what this request read about a category before a write changes it. */

@@ -57,10 +57,22 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly webhooks = new Counter({
+    name: 'categraph_webhook_deliveries_total',
+    help: 'Platform webhook deliveries to configured stores, by store and outcome (purged, ignored, malformed, bad_signature, replayed, other_store, unavailable)',
+    labelNames: ['store', 'outcome'],
+    registers: [this.registry],
+  });
+
   /** `knownOperationNames` label their operations; every other name counts as `other`. */
   constructor(knownOperationNames: readonly string[] = []) {
     this.knownOperations = new Set(knownOperationNames);
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A webhook delivery to a configured store (only those: the store label stays bounded). */
+  observeWebhook(store: string, outcome: string): void {
+    this.webhooks.inc({ store, outcome });
   }
 
   observeOperation(name: string, type: string, hadErrors: boolean, seconds: number): void {

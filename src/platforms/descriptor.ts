@@ -48,6 +48,29 @@ export interface RequestCosts {
   categoryWrite: number;
 }
 
+/** What a platform's webhook says changed in a store outside the gateway. */
+export interface CatalogChange {
+  entity: 'category' | 'product';
+  nativeId: string;
+}
+
+/** A webhook delivery as the gateway received it: its parsed JSON body and its headers. */
+export interface WebhookDelivery {
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  /** When it arrived (ms since the epoch), for refusing replays. */
+  receivedAt: number;
+}
+
+/** What a delivery is worth: the changes it names, or why it is refused (the outcome is a metric label). */
+export type WebhookVerdict =
+  { accepted: true; changes: CatalogChange[] } | { accepted: false; status: 400 | 401 | 403; outcome: 'malformed' | 'bad_signature' | 'replayed' | 'other_store'; message: string };
+
+/** A platform's webhooks: a store's receiver when its config has what verifies them (else it takes none). */
+export interface PlatformWebhooks<C> {
+  receiver(store: C): ((delivery: WebhookDelivery) => WebhookVerdict) | undefined;
+}
+
 /** A platform's emulator running for the demo, and the store config entry that points at it. */
 export interface PlatformDemo {
   store: Record<string, unknown>;
@@ -77,6 +100,8 @@ export interface PlatformDescriptor<C extends StoreConfigBase = StoreConfigBase>
   startDemo(): Promise<PlatformDemo>;
   /** What its reads and writes cost in upstream requests. */
   requestCosts: RequestCosts;
+  /** Webhooks the platform sends when its catalog changes, which purge the entity cache (POST /webhooks/<name>/<store id>). */
+  webhooks?: PlatformWebhooks<C>;
   /** Operations against its demo store (`<name>-demo`) that the explorer opens as tabs, each named and commented. */
   explorerExamples?: string[];
 }
@@ -92,5 +117,6 @@ export function definePlatform<C extends StoreConfigBase>(platform: PlatformDesc
     configSchema: platform.configSchema,
     connection: (store) => platform.connection(own(store)),
     createAdapter: (store, deps) => platform.createAdapter(own(store), deps),
+    webhooks: platform.webhooks && { receiver: (store) => platform.webhooks!.receiver(own(store)) },
   };
 }

@@ -108,3 +108,26 @@ test('a change made outside the gateway is served once its entries expire (ttlSe
     await gateway.close();
   }
 });
+
+describe.each(['ecwid', 'sfcc'] as StoreId[])('%s invalidation by entity', (storeId) => {
+  test('a rename purges what read the category; answers and entities that never read it stay cached', async () => {
+    const pageId = PAGES[storeId];
+    const page = await read(PAGE, storeId, pageId);
+    const { data } = await all.gateway.query(`query($id: ID!) { category(id: $id) { children(first: 50) { nodes { id name } } } }`, {
+      id: gid('Category', storeId, pageId),
+    });
+    // Another category than the page: renaming it must not cost the page its cache.
+    const other = (await all.gateway.query(`query($storeId: ID!) { store(id: $storeId) { categories(first: 50) { nodes { id name } } } }`, { storeId })).data;
+    const renamed = other.store.categories.nodes.find(
+      (node: any) => !node.id.endsWith(`/${encodeURIComponent(pageId)}`) && !data.category.children.nodes.some((child: any) => child.id === node.id),
+    );
+    await mutate('updateCategory', 'UpdateCategoryInput', { categoryId: renamed.id, name: `${renamed.name} (renamed)` });
+
+    all[storeId].server.log.clear();
+    expect(await read(PAGE, storeId, pageId)).toEqual(page);
+    expect(requests(storeId)).toBe(0);
+    const named = await all.gateway.query(`query($id: ID!) { category(id: $id) { name } }`, { id: renamed.id });
+    expect(named.data.category.name).toBe(`${renamed.name} (renamed)`);
+    await mutate('updateCategory', 'UpdateCategoryInput', { categoryId: renamed.id, name: renamed.name });
+  });
+});

@@ -75,6 +75,22 @@ describeWithRedis('two replicas behind one Redis', () => {
     expect(idsIn(after)).toEqual([last, ...before.slice(0, -1)]);
   });
 
+  test('a rename through A purges, on B, what read that category only: B keeps serving the others from the cache', async () => {
+    const [pageId, renamedId] = [categories[1], categories[2]];
+    const page = gid('Category', STORE, pageId);
+    const renamed = gid('Category', STORE, renamedId);
+    const NAME = `query($id: ID!) { category(id: $id) { name } }`;
+    const before = await b.query(READ, { id: page });
+    await b.query(NAME, { id: renamed });
+    const rename = await a.query(RENAME, { input: { categoryId: renamed, name: 'Renamed through A only' } });
+    expect(rename.data.updateCategory.userErrors).toEqual([]);
+
+    ecwid.server.log.clear();
+    expect((await b.query(READ, { id: page })).data).toEqual(before.data);
+    expect(ecwid.server.log.count({ method: 'GET' })).toBe(0);
+    expect((await b.query(NAME, { id: renamed })).data.category.name).toBe('Renamed through A only');
+  });
+
   test('40 concurrent assigns, unassigns and moves on one category, split across both replicas, lose nothing', async () => {
     const categoryId = categories[1];
     const id = gid('Category', STORE, categoryId);

@@ -41,6 +41,8 @@ export class EcwidCatalog {
   private nextCategoryId = 9691000;
   private nextProductId = 37208000;
   private nextImageId = 240198000;
+  /** Told of every change made through the API or these methods (the webhooks' source), as Ecwid's event type and entity id. */
+  onChange?: (eventType: string, entityId: number) => void;
 
   constructor(private readonly limits: { maxCategories: number }) {}
 
@@ -83,6 +85,7 @@ export class EcwidCatalog {
       enabled: optionalBoolean(write.enabled, 'enabled') ?? true,
       productIds: unique(productIds),
     });
+    this.onChange?.('category.created', id);
     return id;
   }
 
@@ -104,6 +107,7 @@ export class EcwidCatalog {
     if (orderBy !== undefined) category.orderBy = orderBy;
     if (description !== undefined) category.description = description;
     if (enabled !== undefined) category.enabled = enabled;
+    this.onChange?.('category.updated', id);
   }
 
   /** Ecwid deletes the subcategories with the category; an unknown id deletes nothing. */
@@ -111,6 +115,7 @@ export class EcwidCatalog {
     if (!this.categories.has(id)) return 0;
     for (const child of [...this.categories.values()].filter((c) => c.parentId === id)) this.delete(child.id);
     this.categories.delete(id);
+    this.onChange?.('category.deleted', id);
     return 1;
   }
 
@@ -120,6 +125,7 @@ export class EcwidCatalog {
     for (const productId of productIds) {
       if (!category.productIds.includes(productId)) category.productIds.push(productId);
     }
+    this.onChange?.('category.updated', id);
   }
 
   unassign(id: number, rawIds: unknown): number {
@@ -127,12 +133,14 @@ export class EcwidCatalog {
     const productIds = new Set(numberList(rawIds, 'productIds'));
     const before = category.productIds.length;
     category.productIds = category.productIds.filter((productId) => !productIds.has(productId));
+    this.onChange?.('category.updated', id);
     return before - category.productIds.length;
   }
 
   setImage(id: number): number {
     const category = this.category(id);
     category.imageId = this.nextImageId++;
+    this.onChange?.('category.updated', id);
     return category.imageId;
   }
 
@@ -140,6 +148,7 @@ export class EcwidCatalog {
     const category = this.category(id);
     const had = category.imageId !== undefined;
     category.imageId = undefined;
+    this.onChange?.('category.updated', id);
     return had ? 1 : 0;
   }
 

@@ -18,8 +18,10 @@ export interface AnswerCacheOptions {
 }
 
 /**
- * Whole results of queries, kept under the generations of every store: any mutation through any
- * replica moves its store's generation on, so no answer from before it is found again. Only execution is
+ * Whole results of queries, each tagged with everything its execution read (the entity cache's tags, of
+ * every store it reached) and stamped with the cache's clock before execution began: a write, through any
+ * replica, or a webhook purges the tags it touched, so no answer that read what it changed is found again,
+ * and every other answer stays. Only execution is
  * skipped: a repeated query still goes through everything an uncached one does (Apollo's request checks,
  * parsing and validation, both memoized by Apollo, the operation limits, the client's scope and budget),
  * and its answer is written for this request's Accept like any other. The key holds what the client may
@@ -30,34 +32,35 @@ export interface AnswerCacheOptions {
 export function answerCache({ cache, storeIds, ttlMs }: AnswerCacheOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      /** Set on a miss: where this request's answer is kept once it proves error-free. */
-      let missedKey: string | undefined;
+      /** Set on a miss: where this request's answer is kept once it proves error-free, and the clock before it ran. */
+      let missed: { key: string; stamp: number } | undefined;
       return {
         async responseForOperation({ operation, request, source, contextValue, overallCachePolicy }) {
           // Apollo's type says an operation is there; with an unknown operationName there is none, and execution reports it.
           if ((operation as typeof operation | undefined)?.operation !== 'query') return null;
-          const generations = await cache.generations(storeIds).catch(() => undefined);
-          if (!generations) return null;
           const digest = createHash('sha256')
             .update(JSON.stringify([reach(contextValue.client, storeIds), source, request.operationName ?? '', request.variables ?? null]))
             .digest('base64url');
-          const key = `answer:${generations.join('.')}:${digest}`;
-          const [stored] = (await cache.getMany([key]).catch(() => [undefined])) as Array<StoredAnswer | undefined>;
+          const key = `answer:${digest}`;
+          const read = await cache.read([key]).catch(() => undefined);
+          if (!read) return null;
+          const stored = read.entries[0]?.value as StoredAnswer | undefined;
           if (!stored) {
-            missedKey = key;
+            missed = { key, stamp: read.clock };
             return null;
           }
           contextValue.answerCache = 'hit';
           if (stored.cachePolicy) overallCachePolicy.replace(stored.cachePolicy);
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: stored.data } } };
         },
-        async willSendResponse({ response, overallCachePolicy }) {
-          if (!missedKey || response.body.kind !== 'single') return;
+        async willSendResponse({ response, overallCachePolicy, contextValue }) {
+          if (!missed || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (errors || !data) return;
           const answer: StoredAnswer = { data, cachePolicy: overallCachePolicy.policyIfCacheable() ?? undefined };
+          const entry = { value: answer, tags: contextValue.sessions.readTags(), stamp: missed.stamp };
           // Not awaited: a failed fill costs a later miss, never this answer.
-          cache.setMany([[missedKey, answer]], ttlMs).catch(() => undefined);
+          cache.write([[missed.key, entry]], ttlMs).catch(() => undefined);
         },
       };
     },

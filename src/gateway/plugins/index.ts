@@ -23,6 +23,7 @@ import { requestObservability } from './requestObservability';
 import { responseCaching } from './responseCaching';
 import { closeConnectionsGracefully } from './slowClients';
 import type { Tracing } from './tracing';
+import { webhookRoutes } from './webhooks';
 
 /** What the plugins are built from: the config and the parts the composition root made. */
 export interface PluginParts {
@@ -64,7 +65,8 @@ export function apolloPlugins({ config, app, logger, metrics, limits, tracing, a
 /**
  * The HTTP side, in order: error shapes, CORS on every answer (401s included, preflights before
  * authentication), the drain (it answers 503 first once shutdown began), connections closed only once
- * their client has sent its body, the open routes (/, /healthz, the explorer's assets), then the routes
+ * their client has sent its body, the open routes (/, /healthz, the explorer's assets, the platforms' signed
+ * webhooks), then the routes
  * behind API keys in their own scope so that its hooks cover them and nothing else (/metrics, /graphql).
  * Answers the drain, for the shutdown to start.
  */
@@ -84,6 +86,8 @@ export async function registerHttpPlugins(
   // Open to all (load balancers, browsers loading GraphiQL); store ids only while the gateway runs open.
   app.get('/healthz', async () => (clients ? { status: 'ok' } : { status: 'ok', stores: registry.all().map((store) => store.id) }));
   if (config.server.explorer) await app.register(explorerAssets);
+  // Signed by the platform, not behind API keys (a platform cannot send one).
+  await app.register(webhookRoutes({ config, registry, metrics, logger }));
   await app.register(async (api) => {
     if (clients) api.addHook('onRequest', authenticate(clients, logger, { explorer: config.server.explorer }));
     if (config.server.metrics) {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, startEcwidEmulator } from '../../emulators/ecwid';
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { EcwidAdapter } from './adapter';
+import { ecwidWebhookReceiver } from './webhooks';
 import { ECWID_MAX_IDS_PER_ASSIGN, ECWID_PAGE_SIZE } from './wire';
 
 /** Stores with up to this many categories are read whole for their trees (the `categoryIndexMaxTotal` default). */
@@ -15,6 +15,8 @@ const ecwidStoreSchema = storeConfigSchema('ecwid', {
    * request per parent; 0 never does.
    */
   categoryIndexMaxTotal: z.number().int().min(0).max(100_000).default(DEFAULT_CATEGORY_INDEX_MAX_TOTAL),
+  /** The Ecwid app's client secret, which signs its webhooks; without it the store takes none. */
+  webhookSecret: z.string().min(1, 'must not be empty').optional(),
 });
 
 /** Ecwid REST API v3 (docs/platforms/ecwid.md). */
@@ -50,6 +52,7 @@ export const ecwid = definePlatform({
   },
   connection: (store) => ({ baseUrl: `${store.baseUrl}/${store.storeId}`, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (store, { http, lock }) => new EcwidAdapter(http, lock, store.categoryIndexMaxTotal),
+  webhooks: { receiver: (store) => ecwidWebhookReceiver(store.storeId, store.webhookSecret) },
   explorerExamples: [
     `# A merchandising tool's move (the demo's Ecwid store): the product goes first
 mutation MoveProduct {
@@ -65,6 +68,8 @@ mutation MoveProduct {
 `,
   ],
   async startDemo() {
+    // Loaded only here: a gateway started with a config never loads the emulators.
+    const { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, startEcwidEmulator } = await import('../../emulators/ecwid');
     const emulator = await startEcwidEmulator({ rateLimit: false });
     return { store: { baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN }, close: () => emulator.close() };
   },
