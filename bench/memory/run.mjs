@@ -1,6 +1,7 @@
 // Memory benchmark: the gateway's peak RSS while one store's platform answers 500 MB bodies to 8 requests
 // at once, and the p99 of the other stores read at a steady rate, alone and meanwhile.
 // Usage: npm run build && node bench/memory/run.mjs. Writes its section of bench/RESULTS.md.
+// MEMORY_NODE_FLAGS: node flags for the gateway, e.g. the V8 heap flags README "Deploying" recommends.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const ANSWER_MB = 500;
 const HEALTHY_RATE = 100;
 /** The target, in MB as the issue states it (≈ 286 MiB). */
 const RSS_TARGET_MB = 300;
+const NODE_FLAGS = (process.env.MEMORY_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 const [ecwid, sfcc] = await Promise.all([startEcwidEmulator({ rateLimit: false }), startSfccEmulator({ rateLimit: false })]);
 const upstream = await startServer({
@@ -50,7 +52,7 @@ writeFileSync(
 const gateway = await startServer({
   name: 'gateway',
   command: process.execPath,
-  args: [dist('main.js'), '--config', config],
+  args: [...NODE_FLAGS, dist('main.js'), '--config', config],
   env: { LOG_LEVEL: 'warn' },
   ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
 });
@@ -107,7 +109,7 @@ chunked body without a \`content-length\`; ${HUGE_CONCURRENT} connections keep a
 categories, so ${HUGE_CONCURRENT} such answers are always in flight. Meanwhile two healthy stores (Ecwid, SFCC
 emulators) are read at ${HEALTHY_RATE} requests a second each over 4 connections; their p99 is the worse of the
 two. The gateway runs with the default \`upstream.maxResponseBytes\` (16 MiB) and no caches, as its own
-process; peak RSS is its VmHWM over the phase. ${DURATION_S} s a phase, rounds alternate (A B A B), medians shown.
+process${NODE_FLAGS.length > 0 ? ` (\`node ${NODE_FLAGS.join(' ')}\`)` : ''}; peak RSS is its VmHWM over the phase. ${DURATION_S} s a phase, rounds alternate (A B A B), medians shown.
 Machine: ${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, shared
 with other work (load average ${machineLoad.toFixed(1)} when the run began). Run with \`npm run build && node bench/memory/run.mjs\`.
 

@@ -6,10 +6,8 @@ import { ClientDirectory } from '../auth/clientDirectory';
 import type { GatewayConfig } from '../config/configSchema';
 import { GatewayMetrics } from '../observability/metrics';
 import { PLATFORMS, platformNamed } from '../platforms';
-import { connectRedis, disconnectRedis } from '../redis/redisConnection';
 import { buildGatewaySchema } from '../schema/buildGatewaySchema';
 import { formatError } from '../schema/errors';
-import { buildGatewaySubgraphSchema } from '../schema/federation/subgraphSchema';
 import { ClientBudgets } from './clientBudgets';
 import { createRequestContext, GatewayContext } from './context';
 import { createEntityCache } from './entityCache';
@@ -46,8 +44,9 @@ export interface StartOptions {
 export async function startGateway(config: GatewayConfig, options: StartOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const metrics = new GatewayMetrics(config.server.knownOperationNames);
-  // One Redis connection for the process, shared by the cache, the locks and the rate limits.
-  const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
+  // One Redis connection for the process, shared by the cache, the locks and the rate limits; ioredis is loaded only then.
+  const redisConnection = config.redis ? await import('../redis/redisConnection') : undefined;
+  const redis = config.redis && (await redisConnection?.connectRedis(config.redis, logger));
   const entityCache = createEntityCache(config, redis);
   const registry = new StoreRegistry(config, { observe: metrics.observeUpstream, entityCache, redis });
   const tracing = config.tracing ? await startTracing(config.tracing, config.server.knownOperationNames) : undefined;
@@ -74,7 +73,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
 
   const schema = buildGatewaySchema({ platforms: PLATFORMS.map((platform) => platform.graphqlName) });
   const apollo = new ApolloServer<GatewayContext>({
-    schema: config.server.federation ? buildGatewaySubgraphSchema(schema) : schema,
+    // @apollo/subgraph and its federation internals are loaded only for a subgraph.
+    schema: config.server.federation ? (await import('../schema/federation/subgraphSchema')).buildGatewaySubgraphSchema(schema) : schema,
     formatError,
     // Apollo's own lines (e.g. federation's "Enabling inline tracing") go out as JSON lines like every other.
     logger,
@@ -116,7 +116,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
       await apollo.stop();
       await registry.close();
       await entityCache?.close();
-      if (redis) await disconnectRedis(redis);
+      if (redis) await redisConnection?.disconnectRedis(redis);
       // Flushes the spans still batched.
       await tracing?.shutdown();
     },

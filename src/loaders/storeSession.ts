@@ -49,9 +49,10 @@ export class StoreSession {
     this.lists = new DataLoader((keys) => Promise.all(keys.map((key) => this.load(() => reads.listCategories(JSON.parse(key) as CategoryListQuery)).catch(asError))));
   }
 
-  listCategories(query: CategoryListQuery): Promise<Page<CategoryRecord>> {
+  /** A page of a listing: in hand (no promise) when an answer already carried the parent's children. */
+  listCategories(query: CategoryListQuery): Page<CategoryRecord> | Promise<Page<CategoryRecord>> {
     const known = query.parentId === undefined ? undefined : pageOfKnownChildren(this.childLists.get(query.parentId ?? ''), query);
-    return known ? Promise.resolve(known) : this.lists.load(JSON.stringify(query));
+    return known ?? this.lists.load(JSON.stringify(query));
   }
 
   /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BIGCOMMERCE_DEMO_STORE_HASH, BIGCOMMERCE_DEMO_TOKEN, BIGCOMMERCE_DEMO_TREE_ID, startBigCommerceEmulator } from '../../emulators/bigcommerce';
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { BigCommerceAdapter } from './adapter';
@@ -64,6 +63,8 @@ mutation AssignProducts {
 `,
   ],
   async startDemo() {
+    // Loaded only here: a gateway started with a config never loads the emulators.
+    const { BIGCOMMERCE_DEMO_STORE_HASH, BIGCOMMERCE_DEMO_TOKEN, BIGCOMMERCE_DEMO_TREE_ID, startBigCommerceEmulator } = await import('../../emulators/bigcommerce');
     const emulator = await startBigCommerceEmulator({ rateLimit: false });
     return {
       store: { baseUrl: emulator.baseUrl, storeHash: BIGCOMMERCE_DEMO_STORE_HASH, token: BIGCOMMERCE_DEMO_TOKEN, treeId: BIGCOMMERCE_DEMO_TREE_ID },

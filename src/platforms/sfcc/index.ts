@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SFCC_DEFAULT_CATALOG_ID, SFCC_DEFAULT_TOKEN, startSfccEmulator } from '../../emulators/sfcc';
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { SfccAdapter } from './adapter';
@@ -52,6 +51,8 @@ query CategoryPage {
 `,
   ],
   async startDemo() {
+    // Loaded only here: a gateway started with a config never loads the emulators.
+    const { SFCC_DEFAULT_CATALOG_ID, SFCC_DEFAULT_TOKEN, startSfccEmulator } = await import('../../emulators/sfcc');
     const emulator = await startSfccEmulator({ rateLimit: false });
     return { store: { baseUrl: emulator.baseUrl, catalogId: SFCC_DEFAULT_CATALOG_ID, token: SFCC_DEFAULT_TOKEN }, close: () => emulator.close() };
   },

@@ -1,4 +1,3 @@
-import { startZaveitEmulator, ZAVEIT_DEMO_TOKEN } from '../../emulators/zaveit';
 import { definePlatform } from '../descriptor';
 import { storeConfigSchema } from '../storeConfig';
 import { ZaveitAdapter } from './adapter';
@@ -36,6 +35,8 @@ export const zaveit = definePlatform({
   connection: (store) => ({ baseUrl: store.baseUrl, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (_store, { http, lock }) => new ZaveitAdapter(http, lock),
   async startDemo() {
+    // Loaded only here: a gateway started with a config never loads the emulators.
+    const { startZaveitEmulator, ZAVEIT_DEMO_TOKEN } = await import('../../emulators/zaveit');
     const emulator = await startZaveitEmulator({ rateLimit: false });
     return { store: { baseUrl: emulator.baseUrl, token: ZAVEIT_DEMO_TOKEN }, close: () => emulator.close() };
   },

@@ -11,7 +11,7 @@ import { CategoryConnection } from './CategoryConnection';
 import { CategoryFilterArgs, PageArgs } from './CategoryListArgs';
 import { CategoryNode, categoryNode, CategoryType } from './CategoryType';
 import { loadCategory } from './loadCategory';
-import { childrenConnection, listCategories } from './listCategories';
+import { categoryChildren, listCategories } from './listCategories';
 
 /** Guards ancestor walks against a cycle in a platform's data. */
 const MAX_DEPTH = 64;
@@ -69,7 +69,7 @@ export class CategoryResolver {
     @Arg('includeHidden', () => Boolean, { nullable: true, defaultValue: false }) includeHidden: boolean,
     @Ctx() ctx: SchemaContext,
   ) {
-    return childrenConnection(ctx.sessions.forStore(category.storeId), category.nativeId, includeHidden, first, after);
+    return categoryChildren(category, { first, after, includeHidden }, ctx);
   }
 
   @FieldResolver(() => AssignmentConnection, { description: "Assigned products in the category's own order." })
