@@ -1,11 +1,10 @@
 // Isolation benchmark: the p99 of queries to a healthy store, alone and while another store hangs.
 // Usage: npm run bench:isolation (builds first). Writes its section of bench/RESULTS.md.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { writeResultsSection } from '../resultsFile.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -31,13 +30,14 @@ writeFileSync(
     `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${SFCC_DEFAULT_CATALOG_ID}", token: "${SFCC_DEFAULT_TOKEN}" }`,
   ].join('\n'),
 );
-const gateway = spawn(process.execPath, [dist('main.js'), '--config', config], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => {
-  gateway.stdout.on('data', (chunk) => {
-    const match = /(http:\/\/\S+\/graphql)/.exec(chunk.toString());
-    if (match) resolve(match[1]);
-  });
+const gateway = await startServer({
+  name: 'gateway',
+  command: process.execPath,
+  args: [dist('main.js'), '--config', config],
+  env: { LOG_LEVEL: 'warn' },
+  ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
 });
+const url = printedUrl(gateway.output(), /(http:\/\/\S+\/graphql)/);
 
 const body = (query) => JSON.stringify({ query });
 const healthyQuery = body('{ category(id: "gid://categraph/Category/sfcc/womens-clothing-dresses") { name products(first: 10) { nodes { product { name } } } } }');
@@ -66,8 +66,7 @@ for (let round = 0; round < ROUNDS; round++) {
   runs.alone.push(await healthyAlone());
   runs.hanging.push(await healthyWhileEcwidHangs());
 }
-gateway.kill('SIGTERM');
-await once(gateway, 'exit');
+await gateway.stop();
 await Promise.all([ecwid.close(), sfcc.close()]);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -4,7 +4,7 @@ import type { AssignmentRecord, CategoryCreate, CategoryPatch, CategoryRecord, P
  * What a cache entry was read from and what a change touches, in one store's words (README "Caching"):
  * an entry carries the tags of everything in it, a write purges the tags of what it changed.
  */
-export const Tag = {
+const Tag = {
   category: (id: string) => `category:${id}`,
   /** A parent's list of children ('' for the roots). */
   children: (parentId: string | null | undefined) => `children:${parentId ?? ''}`,

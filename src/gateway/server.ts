@@ -58,7 +58,6 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     entityCache && config.cache.answers
       ? answerCache({
           cache: entityCache,
-          storeIds: registry.all().map((store) => store.id),
           ttlMs: config.cache.ttlSeconds * 1000,
         })
       : undefined;

@@ -1,6 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
-import type { Client } from '../../auth/client';
 import { SCOPES } from '../../auth/scopes';
 import type { EntityCache } from '../../cache/entityCache';
 import type { GatewayContext } from '../context';
@@ -13,7 +12,6 @@ interface StoredAnswer {
 
 export interface AnswerCacheOptions {
   cache: EntityCache;
-  storeIds: readonly string[];
   ttlMs: number;
 }
 
@@ -29,7 +27,7 @@ export interface AnswerCacheOptions {
  * was given before is found. Only error-free query answers are kept, without their extensions, which
  * belong to the request that carries them.
  */
-export function answerCache({ cache, storeIds, ttlMs }: AnswerCacheOptions): ApolloServerPlugin<GatewayContext> {
+export function answerCache({ cache, ttlMs }: AnswerCacheOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       /** Set on a miss: where this request's answer is kept once it proves error-free, and the clock before it ran. */
@@ -39,7 +37,7 @@ export function answerCache({ cache, storeIds, ttlMs }: AnswerCacheOptions): Apo
           // Apollo's type says an operation is there; with an unknown operationName there is none, and execution reports it.
           if ((operation as typeof operation | undefined)?.operation !== 'query') return null;
           const digest = createHash('sha256')
-            .update(JSON.stringify([reach(contextValue.client, storeIds), source, request.operationName ?? '', request.variables ?? null]))
+            .update(JSON.stringify([reach(contextValue), source, request.operationName ?? '', request.variables ?? null]))
             .digest('base64url');
           const key = `answer:${digest}`;
           const read = await cache.read([key]).catch(() => undefined);
@@ -68,7 +66,7 @@ export function answerCache({ cache, storeIds, ttlMs }: AnswerCacheOptions): Apo
 }
 
 /** What a client may reach: the stores and scopes an answer was computed for (everything on an open gateway). */
-function reach(client: Client | null, storeIds: readonly string[]): [stores: string[], scopes: string[]] {
-  if (!client) return [[...storeIds], [...SCOPES]];
-  return [storeIds.filter((id) => client.mayReach(id)), SCOPES.filter((scope) => client.has(scope))];
+function reach({ client, sessions }: GatewayContext): [stores: string[], scopes: string[]] {
+  const scopes = client ? SCOPES.filter((scope) => client.has(scope)) : [...SCOPES];
+  return [sessions.stores().map((store) => store.id), scopes];
 }

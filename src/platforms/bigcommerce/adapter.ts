@@ -244,8 +244,7 @@ export class BigCommerceAdapter extends RestAdapter<BigCommerceNotFound> impleme
         const unapplied = toAssign.filter((id) => !nowAssigned.has(id) && !refused.has(id));
         notApplied(unapplied, stopped, 'assigned').forEach((fault, index) => refused.set(unapplied[index], fault));
         toAssign = [];
-      }
-      if (partly && !stopped) {
+      } else if (partly) {
         after = await this.requireProductOrder(categoryId, locked);
         const nowAssigned = new Set(after.ids.map(String));
         // What BigCommerce did not take failed, whether or not its errors named it.

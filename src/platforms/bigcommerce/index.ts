@@ -29,7 +29,6 @@ export const bigcommerce = definePlatform({
     categoryImages: true,
     createRequiresNativeId: false,
   },
-  // Every path hangs below the store hash and the API version.
   // The flat listing (250 a page) stands in for reads by id; products 250 ids a filter; a category's product
   // order is one read (docs/platforms/bigcommerce.md#paging).
   requestCosts: {
@@ -42,6 +41,7 @@ export const bigcommerce = definePlatform({
     productWrite: (count) => 2 + 2 * Math.ceil(count / BIGCOMMERCE_MAX_IDS_PER_FILTER),
     categoryWrite: 3,
   },
+  // Every path hangs below the store hash and the API version.
   connection: (store) => ({ baseUrl: `${store.baseUrl}/stores/${store.storeHash}/v3`, headers: { 'x-auth-token': store.token } }),
   createAdapter: (store, { http, lock }) => new BigCommerceAdapter(http, lock, store.treeId),
   explorerExamples: [

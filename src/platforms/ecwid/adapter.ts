@@ -184,11 +184,12 @@ export class EcwidAdapter extends RestAdapter<EcwidNotFound> implements CatalogP
 
       // The order as Ecwid now holds it (the read primes the loaders for the payload too).
       let order = assignmentRecords(current);
-      if (toAssign.length > 0 && !stopped) order = assignmentRecords((await this.requireCategoryWire(categoryId, locked, carried)).productIds ?? []);
       if (stopped) {
         // After a chunk failed the read says what landed; should it fail too, the chunks Ecwid confirmed do.
         const landed = await this.readCategory(categoryId, locked, carried).catch(() => null);
         order = assignmentRecords(landed?.productIds ?? [...current, ...parts.slice(0, completed).flat()]);
+      } else if (toAssign.length > 0) {
+        order = assignmentRecords((await this.requireCategoryWire(categoryId, locked, carried)).productIds ?? []);
       }
       const requested = new Set(productIds);
       const assignments = order.filter((a) => requested.has(a.productId));

@@ -35,7 +35,6 @@ export const ecwid = definePlatform({
     categoryImages: true,
     createRequiresNativeId: false,
   },
-  // Ecwid's paths hang below the store id.
   // No batch read by id for categories, but a listing of 100 a page stands in for many; products 100 ids a
   // search; a category's read carries its whole product order; writes read before and after
   // (docs/platforms/ecwid.md).
@@ -50,6 +49,7 @@ export const ecwid = definePlatform({
     // A move reads, writes and verifies, up to three times.
     categoryWrite: 9,
   },
+  // Ecwid's paths hang below the store id.
   connection: (store) => ({ baseUrl: `${store.baseUrl}/${store.storeId}`, headers: { authorization: `Bearer ${store.token}` } }),
   createAdapter: (store, { http, lock }) => new EcwidAdapter(http, lock, store.categoryIndexMaxTotal),
   webhooks: { receiver: (store) => ecwidWebhookReceiver(store.storeId, store.webhookSecret) },

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { CatalogChange, WebhookDelivery, WebhookVerdict } from '../descriptor';
 
 /** Where Ecwid puts a delivery's signature (docs/platforms/ecwid.md#webhooks). */
-export const ECWID_SIGNATURE_HEADER = 'x-ecwid-webhook-signature';
+const ECWID_SIGNATURE_HEADER = 'x-ecwid-webhook-signature';
 /** Deliveries whose event is older (or further ahead) than this are refused as replays. */
-export const ECWID_WEBHOOK_MAX_AGE_MS = 5 * 60_000;
+const ECWID_WEBHOOK_MAX_AGE_MS = 5 * 60_000;
 
 const event = z.object({
   eventId: z.string().min(1).max(200),
@@ -27,7 +27,7 @@ const CHANGED: Record<string, CatalogChange['entity']> = {
 };
 
 /** Base64 of HMAC-SHA256 of `{eventCreated}.{eventId}` with the app's client secret (docs/platforms/ecwid.md#webhooks). */
-export function ecwidWebhookSignature(secret: string, eventCreated: number, eventId: string): string {
+function ecwidWebhookSignature(secret: string, eventCreated: number, eventId: string): string {
   return createHmac('sha256', secret).update(`${eventCreated}.${eventId}`).digest('base64');
 }
 
