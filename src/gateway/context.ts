@@ -18,6 +18,8 @@ export interface GatewayContext extends SchemaContext {
   upstreamTimings: UpstreamTiming[];
   /** The request's place in the caller's trace; every upstream attempt carries it on. */
   trace: RequestTrace;
+  /** What the budget priced the operation at, in upstream requests (plugins/upstreamBudget.ts). */
+  requestedCost?: number;
   /** Set when the answer cache answered the request (its log line says so). */
   answerCache?: 'hit';
   /** The caller's address (Fastify's request.ip): whose budget an open gateway's request spends. */

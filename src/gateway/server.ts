@@ -20,6 +20,7 @@ import { persistedQueries } from './plugins/persistedQueries';
 import { slowClientOptions } from './plugins/slowClients';
 import { startTracing } from './plugins/tracing';
 import { upstreamBudget } from './plugins/upstreamBudget';
+import { recordRequest } from './plugins/requestObservability';
 import { StoreRegistry } from './storeRegistry';
 import { UpstreamCostEstimator } from './upstreamCost';
 
@@ -54,20 +55,24 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
   if (!clients) logger.warn('no clients configured: the gateway runs open, anyone who reaches it may read and change every store');
   // The drain (plugins/drain.ts) answers requests arriving during shutdown, in the GraphQL shape.
   const app = Fastify({ bodyLimit: config.server.maxBodyBytes, return503OnClosing: false, ...slowClientOptions(config.server, logger) });
+  const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
+  const storeIds = config.stores.map((store) => store.id);
+  const budget = upstreamBudget({
+    estimator: new UpstreamCostEstimator(config.stores.map((store) => ({ id: store.id, costs: platformNamed(store.platform)!.requestCosts }))),
+    budgets: new ClientBudgets(config, redis),
+    maxUpstreamRequests: config.server.limits.maxUpstreamRequests,
+    storeIds,
+  });
   const answers =
     entityCache && config.cache.answers
       ? answerCache({
           cache: entityCache,
           ttlMs: config.cache.ttlSeconds * 1000,
+          storeIds,
+          chargeReplay: budget.chargeReplay,
+          record: (record) => recordRequest(logger, metrics, record),
         })
       : undefined;
-  const limits = operationLimits(config.server.limits, config.server.fieldSuggestions ?? config.server.introspection);
-  const budget = upstreamBudget({
-    estimator: new UpstreamCostEstimator(config.stores.map((store) => ({ id: store.id, costs: platformNamed(store.platform)!.requestCosts }))),
-    budgets: new ClientBudgets(config, redis),
-    maxUpstreamRequests: config.server.limits.maxUpstreamRequests,
-    storeIds: config.stores.map((store) => store.id),
-  });
   const parts: PluginParts = { config, app, logger, metrics, registry, limits, tracing, answers, clients, budget };
 
   const schema = buildGatewaySchema({ platforms: PLATFORMS.map((platform) => platform.graphqlName) });

@@ -1,6 +1,7 @@
 import { ECWID_DEMO_STORE_ID, ECWID_DEMO_TOKEN, EcwidCatalog, startEcwidEmulator } from '../../src/emulators/ecwid';
 import type { RunningEmulator } from '../../src/emulators/kit';
 import { createLogger } from '../../src/observability/logger';
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { gid, postGraphQL, startTestGateway, TestGateway } from '../support/gateway';
 
@@ -21,9 +22,10 @@ const logLines = () =>
     .map((line) => JSON.parse(line));
 const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => ((log += chunk.toString()), done()) }));
 
+const store = (id: string) => ({ id, platform: 'ecwid', baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN });
+
 beforeAll(async () => {
   emulator = await startEcwidEmulator({ rateLimit: false });
-  const store = (id: string) => ({ id, platform: 'ecwid', baseUrl: emulator.baseUrl, storeId: ECWID_DEMO_STORE_ID, token: ECWID_DEMO_TOKEN });
   const config = (answers: boolean) => ({
     cache: { ttlSeconds: 300, answers },
     upstream: { rateLimit: false },
@@ -53,7 +55,7 @@ async function raw(key = ALL_STORES_KEY) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'repeat-1' },
     body: JSON.stringify({ query: PAGE, variables: { id: fruit } }),
   });
-  const body = (await response.json()) as { data: unknown; extensions: { cost: { actualQueryCost: number } } };
+  const body = (await response.json()) as { data: unknown; extensions: { cost: { requestedQueryCost: number; actualQueryCost: number } } };
   return {
     status: response.status,
     requestId: response.headers.get('x-request-id'),
@@ -76,6 +78,40 @@ test('a repeated query is answered without a single upstream request, with the s
   expect(emulator.server.log.all()).toHaveLength(upstreamForFirst);
   const requests = logLines().filter((line) => line.msg === 'graphql request' && line.reqId === 'repeat-1');
   expect(requests.map((line) => line.answerCache)).toEqual([undefined, 'hit']);
+});
+
+test('a repeat Apollo answers itself (an APQ body, an Accept with weights) is found too, without an upstream request', async () => {
+  const body = { query: PAGE, variables: { id: fruit } };
+  await answerOf(gateway.url, JSON.stringify(body));
+  emulator.server.log.clear();
+  const kept = await answerOf(gateway.url, JSON.stringify(body));
+  const persisted = { ...body, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(PAGE).digest('hex') } } };
+  expect(await answerOf(gateway.url, JSON.stringify(persisted))).toEqual(kept);
+  const weighted = await answerOf(gateway.url, JSON.stringify(body), { accept: 'application/json;q=0.5, application/graphql-response+json' });
+  expect(weighted).toEqual({ ...kept, contentType: 'application/graphql-response+json; charset=utf-8' });
+  expect(emulator.server.log.all()).toHaveLength(0);
+});
+
+test("a kept answer is still paid from the client's budget: once it is spent, the repeat is THROTTLED like any operation", async () => {
+  const price = (await raw()).cost;
+  const thrifty = await startTestGateway({
+    cache: { ttlSeconds: 300 },
+    upstream: { rateLimit: false },
+    // Exactly one answer's price, refilled slowly: the first answer's own upstream requests leave too little for the repeat.
+    clients: [
+      { name: 'thrifty', key: ALL_STORES_KEY, stores: '*', scopes: ['read_catalog', 'update_catalog'], budget: { maximumAvailable: price.requestedQueryCost, restoreRate: 1 } },
+    ],
+    stores: [store('shop'), store('outlet')],
+  });
+  try {
+    const first = await answerOf(thrifty.url, JSON.stringify({ query: PAGE, variables: { id: fruit } }));
+    expect(first.errors).toBeUndefined();
+    const repeat = await answerOf(thrifty.url, JSON.stringify({ query: PAGE, variables: { id: fruit } }));
+    expect(repeat.data).toBeUndefined();
+    expect(repeat.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'THROTTLED' }) })]);
+  } finally {
+    await thrifty.close();
+  }
 });
 
 test('a mutation is never answered from the cache, and the next read sees it', async () => {

@@ -9,6 +9,7 @@ import type { GatewayMetrics } from '../../observability/metrics';
 import { PLATFORMS } from '../../platforms';
 import type { GatewayContext } from '../context';
 import type { StoreRegistry } from '../storeRegistry';
+import type { AnswerCache } from './answerCache';
 import { authenticate, everyStoreClientsOnly, requestClient } from './authentication';
 import { corsOptions } from './browserSecurity';
 import { categoryTreeWalk } from './categoryTreeWalk';
@@ -23,6 +24,7 @@ import { requestObservability } from './requestObservability';
 import { responseCaching } from './responseCaching';
 import { closeConnectionsGracefully } from './slowClients';
 import type { Tracing } from './tracing';
+import type { UpstreamBudget } from './upstreamBudget';
 import { webhookRoutes } from './webhooks';
 
 /** What the plugins are built from: the config and the parts the composition root made. */
@@ -35,11 +37,11 @@ export interface PluginParts {
   limits: OperationLimits;
   tracing?: Tracing;
   /** The answer cache (answerCache.ts), when it is on. */
-  answers?: ApolloServerPlugin<GatewayContext>;
+  answers?: AnswerCache;
   /** Absent when the gateway runs open. */
   clients?: ClientDirectory;
   /** Prices operations in upstream requests and charges the client's budget (upstreamBudget.ts). */
-  budget?: ApolloServerPlugin<GatewayContext>;
+  budget: UpstreamBudget;
 }
 
 /** Apollo's plugins, in the order they must run: observing first (so it sees every refusal), then refusing, then answering. */
@@ -49,7 +51,7 @@ export function apolloPlugins({ config, app, logger, metrics, limits, tracing, a
     requestObservability(logger, metrics),
     operationScopes(),
     ...(limits.plugins as Array<ApolloServerPlugin<GatewayContext>>),
-    ...(budget ? [budget] : []),
+    budget.plugin,
     ...(tracing ? [tracing.plugin] : []),
     explorerLandingPage(
       config.server.explorer,
@@ -57,7 +59,7 @@ export function apolloPlugins({ config, app, logger, metrics, limits, tracing, a
     ),
     ...responseCaching(config.server.cacheMaxAgeSeconds),
     categoryTreeWalk(),
-    ...(answers ? [answers] : []),
+    ...(answers ? [answers.plugin] : []),
     legacyJsonStatus(),
   ];
 }
@@ -75,7 +77,7 @@ export async function registerHttpPlugins(
   apollo: ApolloServer<GatewayContext>,
   context: (request: Parameters<typeof requestClient>[0], reply: FastifyReply) => GatewayContext,
 ): Promise<Drain> {
-  const { config, app, logger, metrics, registry, clients } = parts;
+  const { config, app, logger, metrics, registry, clients, answers, tracing } = parts;
   useHttpErrors(app, logger);
   await app.register(fastifyCors, corsOptions(config.server.cors));
   const drain = drainOnShutdown(app);
@@ -95,6 +97,8 @@ export async function registerHttpPlugins(
     }
     // After authentication (onRequest) and body parsing, before anything walks the input.
     api.addHook('preValidation', refuseDeepInput);
+    // Repeats of kept answers, once the request is authenticated and its input checked; a traced gateway traces every request through Apollo.
+    if (answers && !tracing) api.addHook('preHandler', answers.replay);
     await api.register(fastifyApollo(apollo), { context: async (request, reply) => context(request, reply) });
   });
   return drain;

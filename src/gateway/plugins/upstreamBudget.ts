@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costRefusal, throttled } from '../../schema/errors';
-import type { ClientBudgets, ThrottleStatus } from '../clientBudgets';
+import type { Client } from '../../auth/client';
+import type { BudgetAccount, ClientBudgets, ThrottleStatus } from '../clientBudgets';
 import type { GatewayContext } from '../context';
 import type { UpstreamCostEstimator } from '../upstreamCost';
 
@@ -13,8 +14,13 @@ export interface UpstreamBudgetOptions {
   storeIds: readonly string[];
 }
 
+export interface UpstreamBudget {
+  plugin: ApolloServerPlugin<GatewayContext>;
+  chargeReplay(client: Client | null, callerAddress: string, requested: number): Promise<OperationCost | undefined>;
+}
+
 /** Shopify's `extensions.cost`, in upstream requests. */
-interface Cost {
+export interface OperationCost {
   /** The estimate, taken from the budget before execution; null when the operation was not priced (it did not parse or validate). */
   requestedQueryCost: number | null;
   /** The upstream requests the operation made; null when it was refused before execution. */
@@ -30,12 +36,15 @@ interface Cost {
  * between the estimate and the upstream requests made is given back (or taken, when it made more), and
  * every answer says so in `extensions.cost`.
  */
-export function upstreamBudget({ estimator, budgets, maxUpstreamRequests, storeIds }: UpstreamBudgetOptions): ApolloServerPlugin<GatewayContext> {
-  return {
+export function upstreamBudget({ estimator, budgets, maxUpstreamRequests, storeIds }: UpstreamBudgetOptions): UpstreamBudget {
+  /** The most one operation of this account may cost: over it, it is refused whatever the bucket holds. */
+  const limitOf = (account: BudgetAccount) => Math.min(maxUpstreamRequests, account.settings.maximumAvailable);
+
+  const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ contextValue }) {
       const { client } = contextValue;
       const account = budgets.accountFor(client, contextValue.callerAddress);
-      const cost: Partial<Cost> & Pick<Cost, 'requestedQueryCost' | 'actualQueryCost'> = { requestedQueryCost: null, actualQueryCost: null };
+      const cost: Partial<OperationCost> & Pick<OperationCost, 'requestedQueryCost' | 'actualQueryCost'> = { requestedQueryCost: null, actualQueryCost: null };
       let paid = false;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
@@ -44,7 +53,8 @@ export function upstreamBudget({ estimator, budgets, maxUpstreamRequests, storeI
           const requested = estimator.estimate({ schema, document, operation, variables: request.variables ?? {}, reachable });
           if (requested === undefined) return;
           cost.requestedQueryCost = requested;
-          const limit = Math.min(maxUpstreamRequests, account.settings.maximumAvailable);
+          contextValue.requestedCost = requested;
+          const limit = limitOf(account);
           if (requested > limit) {
             const over = limit === maxUpstreamRequests ? 'the limit of one operation' : "the client's whole budget";
             throw costRefusal(
@@ -78,4 +88,13 @@ export function upstreamBudget({ estimator, budgets, maxUpstreamRequests, storeI
       };
     },
   };
+
+  /** A kept answer replayed: its price taken and given back at once (it made no upstream request), or undefined when it could not be paid. */
+  const chargeReplay = async (client: Client | null, callerAddress: string, requested: number): Promise<OperationCost | undefined> => {
+    const account = budgets.accountFor(client, callerAddress);
+    if (requested > limitOf(account) || !(await account.take(requested)).granted) return undefined;
+    return { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: await account.settle(requested) };
+  };
+
+  return { plugin, chargeReplay };
 }
