@@ -23,4 +23,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Without a config it serves the demo; mount one and set CATEGRAPH_CONFIG=/config/stores.yaml for real stores.
-CMD ["node", "dist/main.js"]
+# The V8 flags keep the peak under load about 20 % lower at no cost in CPU (README "Deploying > Memory").
+CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=50", "dist/main.js"]

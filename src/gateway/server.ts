@@ -68,6 +68,7 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
       ? answerCache({
           cache: entityCache,
           ttlMs: config.cache.ttlSeconds * 1000,
+          requestTimeoutMs: config.server.requestTimeoutMs,
           storeIds,
           chargeReplay: budget.chargeReplay,
           record: (record) => recordRequest(logger, metrics, record),

@@ -114,6 +114,23 @@ test("a kept answer is still paid from the client's budget: once it is spent, th
   }
 });
 
+test('identical queries missing together run once: the others wait for its answer', async () => {
+  const grocery = gid('Category', 'shop', '9691000');
+  const herd = await Promise.all(
+    Array.from({ length: 8 }, (_, n) =>
+      fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ALL_STORES_KEY}`, 'x-request-id': `herd-${n}` },
+        body: JSON.stringify({ query: PAGE, variables: { id: grocery } }),
+      }).then((response) => response.json() as Promise<{ data: unknown }>),
+    ),
+  );
+  expect(new Set(herd.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
+  const lines = logLines().filter((line) => line.msg === 'graphql request' && /^herd-/.test(line.reqId));
+  expect(lines).toHaveLength(8);
+  expect(lines.filter((line) => line.answerCache !== 'hit')).toHaveLength(1);
+});
+
 test('a mutation is never answered from the cache, and the next read sees it', async () => {
   const move = `mutation Move($input: MoveProductInput!) { moveProduct(input: $input) { userErrors { code } } }`;
   const before = (await ask(PAGE, { id: fruit })).data.category.products.nodes.map((node: any) => node.product.id);

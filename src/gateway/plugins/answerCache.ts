@@ -24,6 +24,8 @@ interface StoredAnswer {
 export interface AnswerCacheOptions {
   cache: EntityCache;
   ttlMs: number;
+  /** server.requestTimeoutMs: the longest a repeat waits for the same query already running. */
+  requestTimeoutMs: number;
   /** Every configured store's id: a client's reach is part of an answer's key. */
   storeIds: readonly string[];
   /** Has the client's budget pay a replayed answer's price (upstreamBudget.ts); undefined when the budget would refuse it. */
@@ -54,43 +56,66 @@ export interface AnswerCache {
  * and the input checks ran before, and the budget is charged here. Everything else (APQ, GET, other Accept
  * headers, traced gateways) goes through Apollo, which skips only execution for a kept answer.
  */
-export function answerCache({ cache, ttlMs, storeIds, chargeReplay, record }: AnswerCacheOptions): AnswerCache {
+export function answerCache({ cache, ttlMs, requestTimeoutMs, storeIds, chargeReplay, record }: AnswerCacheOptions): AnswerCache {
   const reachOf = reachKeys(storeIds);
+  /** Keys being answered by a request now: settled once its answer is kept (or proved not keepable). */
+  const running = new Map<string, Promise<void>>();
+  /** Marks `key` as being answered; the function returned releases those waiting (at the latest after the request's deadline). */
+  const claimKey = (key: string): (() => void) => {
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    running.set(key, answered);
+    const timer = setTimeout(() => settle(), requestTimeoutMs).unref();
+    const settle = () => {
+      clearTimeout(timer);
+      if (running.get(key) === answered) running.delete(key);
+      release();
+    };
+    return settle;
+  };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
-      /** Set on a miss: where this request's answer is kept once it proves error-free, and the clock before it ran. */
-      let missed: { key: string; stamp: number } | undefined;
+      /** Set on a miss: where this request's answer is kept once it proves error-free, the clock before it ran, and who waits for it. */
+      let missed: { key: string; stamp: number; settle(): void } | undefined;
       return {
         async responseForOperation({ operation, request, source, contextValue, overallCachePolicy }) {
           // Apollo's type says an operation is there; with an unknown operationName there is none, and execution reports it.
           if ((operation as typeof operation | undefined)?.operation !== 'query') return null;
           const key = answerKey(reachOf(contextValue.client), source, request.operationName, request.variables);
+          // The same query already running (many clients missing together after a write): its answer, not a second
+          // execution. The first to ask claims the key before it reads, so those arriving meanwhile wait for it.
+          const leader = running.get(key);
+          const claim = leader ? undefined : claimKey(key);
+          if (leader) await leader;
           const read = await cache.read([key]).catch(() => undefined);
-          if (!read) return null;
-          const stored = read.entries[0]?.value as StoredAnswer | undefined;
-          if (!stored) {
-            missed = { key, stamp: read.clock };
+          const stored = read?.entries[0]?.value as StoredAnswer | undefined;
+          if (!read || !stored) {
+            if (read) missed = { key, stamp: read.clock, settle: claim ?? (() => {}) };
+            else claim?.();
             return null;
           }
+          claim?.();
           contextValue.answerCache = 'hit';
           if (stored.cachePolicy) overallCachePolicy.replace(stored.cachePolicy);
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: JSON.parse(stored.data) } } };
         },
         async willSendResponse({ response, operation, overallCachePolicy, contextValue }) {
-          if (!missed || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          if (errors || !data) return;
+          if (!missed) return;
+          const { key, stamp, settle } = missed;
+          if (response.body.kind !== 'single' || response.body.singleResult.errors || !response.body.singleResult.data) return settle();
           const answer: StoredAnswer = {
-            data: JSON.stringify(data),
+            data: JSON.stringify(response.body.singleResult.data),
             cachePolicy: overallCachePolicy.policyIfCacheable() ?? undefined,
             cacheControl: response.http.headers.get('cache-control'),
             operationName: operation?.name?.value ?? null,
             requestedCost: contextValue.requestedCost,
           };
-          const entry = { value: answer, tags: contextValue.sessions.readTags(), stamp: missed.stamp };
-          // Not awaited: a failed fill costs a later miss, never this answer.
-          cache.write([[missed.key, entry]], ttlMs).catch(() => undefined);
+          // Not awaited by this request: a failed fill costs a later miss, never this answer. Those waiting read it once written.
+          cache
+            .write([[key, { value: answer, tags: contextValue.sessions.readTags(), stamp }]], ttlMs)
+            .catch(() => undefined)
+            .finally(settle);
         },
       };
     },
