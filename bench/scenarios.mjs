@@ -14,6 +14,12 @@ function countNames(value) {
 const tree = { kind: 'tree', title: 'storefront tree (1 + 20 + 200)', complete: (answer) => countNames(answer) >= 220 };
 const page = { kind: 'page', title: 'category page (50 products)', complete: (answer) => countNames(answer) >= 50 };
 const mix = { kind: 'mix', title: 'merchandising mix (page reads, 10 % moves and assigns)', complete: (answer) => countNames(answer) >= 50 };
+const storefront = {
+  kind: 'storefront',
+  title: 'storefront while a merchandiser writes (tree and page reads; 10 moves and assigns a second on the page)',
+  writesPerSecond: 10,
+  complete: (answer) => countNames(answer) >= 50,
+};
 
 /** Every emulated platform (each emulator's latency is set alike). */
 export const UPSTREAM_PLATFORMS = ['ecwid', 'sfcc', 'zaveit', 'bigcommerce'];
@@ -22,6 +28,7 @@ export const SCENARIOS = [
   { ...tree, platform: 'ecwid' },
   { ...page, platform: 'ecwid' },
   { ...mix, platform: 'ecwid' },
+  { ...storefront, platform: 'ecwid' },
   { ...tree, platform: 'sfcc' },
   { ...page, platform: 'sfcc' },
   { ...tree, platform: 'zaveit' },

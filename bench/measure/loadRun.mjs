@@ -1,13 +1,16 @@
 // One measured run: autocannon against a target for a fixed time, with the target's CPU time and the
 // upstream requests it caused.
 import autocannon from 'autocannon';
+import { measureFixedRate } from './fixedRate.mjs';
 import { cpuMs, peakRssMb, resetPeakRss } from './procStats.mjs';
 import { clearLog, loggedRequests } from '../upstream/control.mjs';
 
 export const CONNECTIONS = 20;
 
 /**
- * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request.
+ * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request; with
+ * `writes: { rate, pick }`, a writer of its own sends those at a fixed rate alongside (their answers count
+ * in `errors` and `writes`, their CPU and upstream requests in the per-query figures).
  * `rate` (requests/s over all connections) fixes the offered load instead of sending as fast as answered.
  * `peakRss` adds the target's peak RSS over this run alone (`peakRssMb`, MiB; undefined where the kernel
  * cannot reset the peak, see resetPeakRss).
@@ -16,6 +19,7 @@ export async function measureRun({ pid, operation, upstreamOrigin, durationSecon
   await clearLog(upstreamOrigin);
   const peakReset = peakRss && resetPeakRss(pid);
   const cpuBefore = cpuMs(pid);
+  const writer = operation.writes && measureFixedRate({ pid, operation: { url: operation.url, pick: operation.writes.pick }, rate: operation.writes.rate, durationSeconds });
   const result = await autocannon({
     url: operation.url,
     connections,
@@ -23,6 +27,7 @@ export async function measureRun({ pid, operation, upstreamOrigin, durationSecon
     overallRate: rate,
     requests: requestsOf(operation),
   });
+  const writes = await writer;
   const cpu = cpuMs(pid) - cpuBefore;
   const served = result.requests.total;
   return {
@@ -31,7 +36,8 @@ export async function measureRun({ pid, operation, upstreamOrigin, durationSecon
     p99: result.latency.p99,
     upstreamPerOperation: (await loggedRequests(upstreamOrigin)) / Math.max(served, 1),
     cpuMsPerQuery: cpu / Math.max(served, 1),
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx + (writes?.errors ?? 0),
+    ...(writes && { writes: { perSecond: writes.requests / durationSeconds, p99: writes.p99 } }),
     ...(peakRss && { peakRssMb: peakReset ? peakRssMb(pid) : undefined }),
   };
 }

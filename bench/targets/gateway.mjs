@@ -2,12 +2,12 @@
 // with its caches as they ship (entity and answer cache, 30 s) and with them off, every query read upstream.
 // `cached` and `uncached` are this checkout's build; gatewayTargets() makes the pair for another build too
 // (bench/compare.mjs measures two builds side by side).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
-import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
+import { mixDraw, pageQuery, storefrontDraw, treeQuery } from './categraphQueries.mjs';
 
 export const CACHED = targetName(undefined, 'cache');
 export const UNCACHED = targetName(undefined, 'no cache');
@@ -40,6 +40,8 @@ export function writeGatewayConfig(upstreams, extraLines = []) {
 }
 
 const THIS_BUILD = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
+/** The V8 flags the image's CMD (and npm start) give node, read from the Dockerfile so the bench runs what ships. */
+const SHIPPED_NODE_FLAGS = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(join(import.meta.dirname, '..', '..', 'Dockerfile'), 'utf8'))[1]).filter((arg) => arg.startsWith('--'));
 
 /**
  * The gateway's two targets for the build whose entry point is `mainJs` (default: this checkout's
@@ -61,7 +63,7 @@ async function start(name, mainJs, upstreams, extraLines) {
   const server = await startServer({
     name,
     command: process.execPath,
-    args: [mainJs, '--config', config],
+    args: [...SHIPPED_NODE_FLAGS, mainJs, '--config', config],
     // The build's root, as `npm start` runs it.
     cwd: dirname(dirname(mainJs)),
     // As the Docker image runs it (and as the Mesh target runs): graphql-js skips its development-only checks.
@@ -76,7 +78,8 @@ async function start(name, mainJs, upstreams, extraLines) {
       if (scenario.kind === 'tree') return graphqlOperation(url, treeQuery(scenario.platform, ids.treeRootId));
       if (scenario.kind === 'page') return graphqlOperation(url, pageQuery(scenario.platform, ids.pageCategoryId));
       if (scenario.platform !== 'ecwid') return undefined;
-      return { url: new URL(url).origin, ...mixDraw('ecwid', ids, (query, variables) => graphqlRequest(url, query, variables)) };
+      const draw = scenario.kind === 'storefront' ? storefrontDraw : mixDraw;
+      return { url: new URL(url).origin, ...draw('ecwid', ids, (query, variables) => graphqlRequest(url, query, variables), scenario.writesPerSecond) };
     },
   };
 }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { printedUrl, startServer } from '../measure/serverProcess.mjs';
 import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
-import { mixDraw, pageQuery, treeQuery } from './categraphQueries.mjs';
+import { mixDraw, pageQuery, storefrontDraw, treeQuery } from './categraphQueries.mjs';
 
 export const name = 'naive Apollo (N+1)';
 
@@ -21,7 +21,8 @@ export async function start({ ecwid }) {
       if (scenario.platform !== 'ecwid') return undefined;
       if (scenario.kind === 'tree') return graphqlOperation(url, treeQuery('ecwid', ecwid.treeRootId));
       if (scenario.kind === 'page') return graphqlOperation(url, pageQuery('ecwid', ecwid.pageCategoryId));
-      return { url: new URL(url).origin, ...mixDraw('ecwid', ecwid, (query, variables) => graphqlRequest(url, query, variables)) };
+      const draw = scenario.kind === 'storefront' ? storefrontDraw : mixDraw;
+      return { url: new URL(url).origin, ...draw('ecwid', ecwid, (query, variables) => graphqlRequest(url, query, variables), scenario.writesPerSecond) };
     },
   };
 }
