@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { printedUrl, startServer } from '../measure/serverProcess.mjs';
+import { startGatewayProcess } from '../measure/serverProcess.mjs';
 import { writeResultsSection } from '../resultsFile.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -36,14 +36,8 @@ writeFileSync(
     `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${SFCC_DEFAULT_CATALOG_ID}", token: "${SFCC_DEFAULT_TOKEN}" }`,
   ].join('\n'),
 );
-const gateway = await startServer({
-  name: 'gateway',
-  command: process.execPath,
-  args: [dist('main.js'), '--config', config],
-  env: { LOG_LEVEL: 'warn' },
-  ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
-});
-const url = printedUrl(gateway.output(), /(http:\/\/\S+\/graphql)/);
+const gateway = await startGatewayProcess({ mainJs: dist('main.js'), config });
+const { url } = gateway;
 
 const products = sfcc.catalog.listProducts().map((product) => product.id);
 const gid = (type, id) => `gid://categraph/${type}/sfcc/${encodeURIComponent(id)}`;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { printedUrl, startServer } from '../measure/serverProcess.mjs';
+import { startGatewayProcess } from '../measure/serverProcess.mjs';
 import { writeResultsSection } from '../resultsFile.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -30,14 +30,8 @@ writeFileSync(
     `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${SFCC_DEFAULT_CATALOG_ID}", token: "${SFCC_DEFAULT_TOKEN}" }`,
   ].join('\n'),
 );
-const gateway = await startServer({
-  name: 'gateway',
-  command: process.execPath,
-  args: [dist('main.js'), '--config', config],
-  env: { LOG_LEVEL: 'warn' },
-  ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
-});
-const url = printedUrl(gateway.output(), /(http:\/\/\S+\/graphql)/);
+const gateway = await startGatewayProcess({ mainJs: dist('main.js'), config });
+const { url } = gateway;
 
 const body = (query) => JSON.stringify({ query });
 const healthyQuery = body('{ category(id: "gid://categraph/Category/sfcc/womens-clothing-dresses") { name products(first: 10) { nodes { product { name } } } } }');

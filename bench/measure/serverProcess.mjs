@@ -49,3 +49,19 @@ export async function startServer({ name, command, args, cwd, env, ready, timeou
 export function printedUrl(output, pattern = /(http:\/\/127\.0\.0\.1:\d+\/graphql)/) {
   return pattern.exec(output)?.[1];
 }
+
+/**
+ * A built gateway (`node [nodeFlags] <mainJs> --config <config>`) as its own process, logging warnings only;
+ * resolves once it printed its URL, with that URL.
+ */
+export async function startGatewayProcess({ name = 'gateway', mainJs, config, nodeFlags = [], cwd, env = {} }) {
+  const server = await startServer({
+    name,
+    command: process.execPath,
+    args: [...nodeFlags, mainJs, '--config', config],
+    cwd,
+    env: { LOG_LEVEL: 'warn', ...env },
+    ready: async (output) => printedUrl(output) !== undefined,
+  });
+  return { ...server, url: printedUrl(server.output()) };
+}

@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { peakRssMb, resetPeakRss } from '../measure/procStats.mjs';
-import { printedUrl, startServer } from '../measure/serverProcess.mjs';
+import { startGatewayProcess, startServer } from '../measure/serverProcess.mjs';
 import { writeResultsSection } from '../resultsFile.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -49,14 +49,8 @@ writeFileSync(
     `  - { id: sfcc, platform: sfcc, baseUrl: "${sfcc.baseUrl}", catalogId: "${SFCC_DEFAULT_CATALOG_ID}", token: "${SFCC_DEFAULT_TOKEN}" }`,
   ].join('\n'),
 );
-const gateway = await startServer({
-  name: 'gateway',
-  command: process.execPath,
-  args: [...NODE_FLAGS, dist('main.js'), '--config', config],
-  env: { LOG_LEVEL: 'warn' },
-  ready: async (output) => printedUrl(output, /(http:\/\/\S+\/graphql)/) !== undefined,
-});
-const url = printedUrl(gateway.output(), /(http:\/\/\S+\/graphql)/);
+const gateway = await startGatewayProcess({ mainJs: dist('main.js'), config, nodeFlags: NODE_FLAGS });
+const { url } = gateway;
 
 const body = (query) => JSON.stringify({ query });
 const category = (store, id) => body(`{ category(id: "gid://categraph/Category/${store}/${id}") { name } }`);

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { printedUrl, startServer } from '../measure/serverProcess.mjs';
+import { startGatewayProcess } from '../measure/serverProcess.mjs';
 import { graphqlOperation, graphqlRequest } from './graphqlOperation.mjs';
 import { mixDraw, pageQuery, storefrontDraw, treeQuery } from './categraphQueries.mjs';
 
@@ -60,17 +60,17 @@ export const { cached, uncached } = gatewayTargets();
 
 async function start(name, mainJs, upstreams, extraLines) {
   const config = writeGatewayConfig(upstreams, extraLines);
-  const server = await startServer({
+  const server = await startGatewayProcess({
     name,
-    command: process.execPath,
-    args: [...SHIPPED_NODE_FLAGS, mainJs, '--config', config],
+    mainJs,
+    config,
+    nodeFlags: SHIPPED_NODE_FLAGS,
     // The build's root, as `npm start` runs it.
     cwd: dirname(dirname(mainJs)),
     // As the Docker image runs it (and as the Mesh target runs): graphql-js skips its development-only checks.
-    env: { LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    ready: async (output) => printedUrl(output) !== undefined,
+    env: { NODE_ENV: 'production' },
   });
-  const url = printedUrl(server.output());
+  const { url } = server;
   return {
     ...server,
     operation(scenario) {
