@@ -11,20 +11,18 @@ export const CONNECTIONS = 20;
  * `operation`: `{ url, request }` for one fixed request, or `{ url, pick }` for a mix drawn per request; with
  * `writes: { rate, pick }`, a writer of its own sends those at a fixed rate alongside (their answers count
  * in `errors` and `writes`, their CPU and upstream requests in the per-query figures).
- * `rate` (requests/s over all connections) fixes the offered load instead of sending as fast as answered.
  * `peakRss` adds the target's peak RSS over this run alone (`peakRssMb`, MiB; undefined where the kernel
  * cannot reset the peak, see resetPeakRss).
  */
-export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, rate, connections = CONNECTIONS, peakRss = false }) {
+export async function measureRun({ pid, operation, upstreamOrigin, durationSeconds, peakRss = false }) {
   await clearLog(upstreamOrigin);
   const peakReset = peakRss && resetPeakRss(pid);
   const cpuBefore = cpuMs(pid);
   const writer = operation.writes && measureFixedRate({ pid, operation: { url: operation.url, pick: operation.writes.pick }, rate: operation.writes.rate, durationSeconds });
   const result = await autocannon({
     url: operation.url,
-    connections,
+    connections: CONNECTIONS,
     duration: durationSeconds,
-    overallRate: rate,
     requests: requestsOf(operation),
   });
   const writes = await writer;

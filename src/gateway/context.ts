@@ -22,8 +22,15 @@ export interface GatewayContext extends SchemaContext {
   requestedCost?: number;
   /** Set when the answer cache answered the request (its log line says so). */
   answerCache?: 'hit';
+  /** The answer cache's lookup before Apollo ran, when it found nothing: its key and the cache's clock then. */
+  answerMiss?: AnswerMiss;
   /** The caller's address (Fastify's request.ip): whose budget an open gateway's request spends. */
   callerAddress?: string;
+}
+
+export interface AnswerMiss {
+  key: string;
+  clock: number;
 }
 
 export interface RequestContextOptions {
@@ -43,6 +50,7 @@ export function createRequestContext(
     callerAddress?: string;
     /** The HTTP answer: once it is sent, or its connection is gone, the request's upstream work is dropped. */
     response?: ServerResponse;
+    answerMiss?: AnswerMiss;
   },
 ): GatewayContext {
   const upstreamTimings: UpstreamTiming[] = [];
@@ -63,6 +71,8 @@ export function createRequestContext(
     requestId: requestIdFrom(request.clientRequestId),
     upstreamTimings,
     trace,
+    callerAddress: request.callerAddress,
+    answerMiss: request.answerMiss,
   };
 }
 

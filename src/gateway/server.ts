@@ -94,8 +94,8 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const drain = await registerHttpPlugins(parts, apollo, (request, reply) => ({
-    ...createRequestContext(
+  const drain = await registerHttpPlugins(parts, apollo, (request, reply) =>
+    createRequestContext(
       { stores: registry, requestTimeoutMs: config.server.requestTimeoutMs },
       {
         clientRequestId: request.headers['x-request-id'],
@@ -103,10 +103,10 @@ export async function startGateway(config: GatewayConfig, options: StartOptions 
         traceHeaders: request.headers,
         callerAddress: request.ip,
         response: reply.raw,
+        answerMiss: request.answerMiss ?? undefined,
       },
     ),
-    callerAddress: request.ip,
-  }));
+  );
 
   await app.listen({ port: options.port ?? config.server.port, host: options.host ?? config.server.host });
   const { port, address, family } = app.server.address() as AddressInfo;

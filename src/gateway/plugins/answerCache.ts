@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '../../auth/client';
 import { SCOPES } from '../../auth/scopes';
 import type { EntityCache } from '../../cache/entityCache';
-import { requestIdFrom, type GatewayContext } from '../context';
+import { requestIdFrom, type AnswerMiss, type GatewayContext } from '../context';
 import type { RequestRecord } from './requestObservability';
 import type { OperationCost } from './upstreamBudget';
 
@@ -19,6 +19,13 @@ interface StoredAnswer {
   operationName: string | null;
   /** What the budget priced the operation at: a repeat is charged it, and given it back, like any answer. */
   requestedCost?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The replay's lookup found nothing: Apollo's lookup of the same key need not read again. */
+    answerMiss: AnswerMiss | null;
+  }
 }
 
 export interface AnswerCacheOptions {
@@ -88,7 +95,9 @@ export function answerCache({ cache, ttlMs, requestTimeoutMs, storeIds, chargeRe
           const leader = running.get(key);
           const claim = leader ? undefined : claimKey(key);
           if (leader) await leader;
-          const read = await cache.read([key]).catch(() => undefined);
+          // Missed by the replay a moment ago: nothing to read again, and its clock, older, is a safe stamp.
+          const replayed = !leader && contextValue.answerMiss?.key === key ? contextValue.answerMiss : undefined;
+          const read = replayed ? { clock: replayed.clock, entries: [] } : await cache.read([key]).catch(() => undefined);
           const stored = read?.entries[0]?.value as StoredAnswer | undefined;
           if (!read || !stored) {
             if (read) missed = { key, stamp: read.clock, settle: claim ?? (() => {}) };
@@ -128,7 +137,9 @@ export function answerCache({ cache, ttlMs, requestTimeoutMs, storeIds, chargeRe
     const operation = plainOperation(request.body);
     if (!operation) return;
     const key = answerKey(reachOf(request.client), operation.query, operation.operationName, operation.variables);
-    const stored = (await cache.read([key]).catch(() => undefined))?.entries[0]?.value as StoredAnswer | undefined;
+    const read = await cache.read([key]).catch(() => undefined);
+    const stored = read?.entries[0]?.value as StoredAnswer | undefined;
+    if (read && !stored) request.answerMiss = { key, clock: read.clock };
     if (stored?.requestedCost === undefined) return;
     const cost = await chargeReplay(request.client, request.ip, stored.requestedCost);
     // Throttled or over a limit: Apollo's pipeline gives the refusal.

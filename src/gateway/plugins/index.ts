@@ -83,6 +83,7 @@ export async function registerHttpPlugins(
   const drain = drainOnShutdown(app);
   closeConnectionsGracefully(app, config.server);
   app.decorateRequest('client', null);
+  app.decorateRequest('answerMiss', null);
   // The root has nothing of its own: people and tools opening the bare host land on the endpoint (GraphiQL for browsers).
   app.get('/', async (_request, reply) => reply.redirect('/graphql'));
   // Open to all (load balancers, browsers loading GraphiQL); store ids only while the gateway runs open.
